@@ -1,0 +1,49 @@
+"""Wrapping paragraphs into lines of offsets."""
+
+from __future__ import annotations
+
+import itertools
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rich.cells import cell_len
+
+from tui.widgets.wrap import Layout, wrap_paragraph
+
+
+def _lines(text: str, width: int) -> list[str]:
+    return [text[a:b].rstrip() for a, b in wrap_paragraph(text, 0, len(text), width)]
+
+
+def test_words_wrap_at_spaces():
+    assert _lines("the quick brown fox jumps", 10) == ["the quick", "brown fox", "jumps"]
+
+
+def test_long_word_is_cut():
+    assert _lines("abcdefghijkl", 5) == ["abcde", "fghij", "kl"]
+
+
+def test_wide_characters_count_two_cells():
+    lines = _lines("中文中文中文 中文", 6)
+    assert all(cell_len(line) <= 6 for line in lines)
+    assert "".join(lines).replace(" ", "") == "中文中文中文中文"
+
+
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=300),
+       st.integers(min_value=8, max_value=60))
+def test_wrapping_covers_the_paragraph_in_order_within_the_width(text: str, width: int):
+    text = text.replace("\n", " ")
+    spans = wrap_paragraph(text, 0, len(text), width)
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+    for (a, b), (c, _) in itertools.pairwise(spans):
+        assert a <= b == c
+    assert all(cell_len(text[a:b].rstrip()) <= width for a, b in spans)
+
+
+def test_layout_separates_paragraphs_and_finds_offsets():
+    text = "first paragraph here\nsecond one"
+    layout = Layout(text, [(0, 20), (21, 31)], 10)
+    assert [layout.line(y) for y in range(len(layout))] == [
+        (0, 6), (6, 16), (16, 20), None, (21, 31)]
+    assert layout.line_of(17, [(0, 20), (21, 31)]) == 2
+    assert layout.line_of(29, [(0, 20), (21, 31)]) == 4

@@ -1,0 +1,7 @@
+"""``python -m tui`` is ``closeread``."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

@@ -1,0 +1,142 @@
+"""The analysis model: immutable records that the core produces and every view reads.
+
+Every span is a ``(start, end)`` pair of Python string indices into ``Analysis.text`` (the cleaned
+article), except ``Edit.original``, which indexes ``Source.text`` (the source as loaded).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import date
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from .offsets import OffsetMap
+
+Span = tuple[int, int]
+Format = Literal["text", "markdown", "html"]
+Severity = Literal["error", "warning", "info"]
+EntityKind = Literal["person", "organization", "place", "other"]
+
+SCHEMA = "closeread/analysis@1"
+SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """An article as loaded: decoded, newlines normalised, and (for HTML and Markdown) extracted.
+
+    ``text`` is what edits index. ``warnings`` are loader notices (a fallback decoding, an empty
+    file) that the analysis turns into flags.
+    """
+
+    text: str
+    format: Format = "text"
+    path: str | None = None
+    sha256: str = ""
+    title: str | None = None
+    date: date | None = None
+    warnings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Edit:
+    """One change cleaning made: ``original`` is the span it touched in ``Source.text`` and ``text``
+    is exactly that slice; ``replacement`` is what stands in its place in the cleaned text."""
+
+    kind: str
+    original: Span
+    text: str
+    reason: str
+    replacement: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Flag:
+    """A finding of one rule. ``id`` is stable across runs: it hashes the rule and the quoted text,
+    so a dismissal saved with the notes finds its flag again."""
+
+    id: str
+    rule: str
+    severity: Severity
+    message: str
+    spans: tuple[Span, ...]
+    reason: str = ""
+
+
+def flag_id(rule: str, text: str, spans: tuple[Span, ...]) -> str:
+    """A stable id for a flag: the rule and the words it points at, not their offsets."""
+    quoted = "\x1f".join(text[a:b] for a, b in spans)
+    digest = hashlib.sha1(f"{rule}\x1e{quoted}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
+    return f"{rule}:{digest}"
+
+
+def make_flag(
+    rule: str,
+    severity: Severity,
+    message: str,
+    spans: tuple[Span, ...] | list[Span],
+    text: str,
+    reason: str = "",
+) -> Flag:
+    """Build a flag whose id is derived from ``rule`` and the text under ``spans``."""
+    spans = tuple((int(a), int(b)) for a, b in spans)
+    return Flag(flag_id(rule, text, spans), rule, severity, message, spans, reason)
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A person, organisation, place or other named thing, with every mention of it."""
+
+    id: str
+    name: str
+    kind: EntityKind
+    aliases: tuple[str, ...] = ()
+    mentions: tuple[Span, ...] = ()
+    demonym_mentions: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number, amount or date. ``text`` is the expression alone, exactly ``text[span]``;
+    ``span`` is None only for a figure found outside the body (in a lifted caption)."""
+
+    id: str
+    text: str
+    kind: str
+    value: float | int | None = None
+    low: float | int | None = None
+    high: float | int | None = None
+    unit: str | None = None
+    date: date | None = None
+    span: Span | None = None
+    counts: str | None = None
+    source: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceDate:
+    """The day relative dates were resolved against, the kind of evidence, and its words."""
+
+    date: date
+    kind: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """Everything closeread knows about one article: built once, never mutated, only read."""
+
+    source: Source
+    text: str
+    paragraphs: tuple[Span, ...] = ()
+    edits: tuple[Edit, ...] = ()
+    entities: tuple[Entity, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    flags: tuple[Flag, ...] = ()
+    title: str | None = None
+    date: date | None = None
+    reference_date: ReferenceDate | None = None
+    offsets: OffsetMap | None = field(default=None, compare=False, hash=False, repr=False)
+    timings: dict[str, float] = field(default_factory=dict, compare=False, hash=False)

@@ -1,0 +1,90 @@
+"""The one flow: a ``Source`` in, an immutable ``Analysis`` out. No I/O and no Textual here."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Collection, Sequence
+from datetime import date
+
+from .clean import clean
+from .entities import Correction, find_entities
+from .figures import find_figures
+from .model import Analysis, Flag, Source, make_flag
+
+Progress = Callable[[str, float], None]
+
+STAGES = ("clean", "entities", "figures", "flags")
+_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+
+
+def analyze(
+    source: Source,
+    *,
+    reference: date | None = None,
+    corrections: Sequence[Correction] = (),
+    disabled_rules: Collection[str] = frozenset(),
+    progress: Progress | None = None,
+) -> Analysis:
+    """Analyse ``source``. ``reference`` overrides the date relative days resolve against,
+    ``corrections`` are the reader's entity fixes, ``disabled_rules`` silences rules by id, and
+    ``progress(stage, fraction)`` is told as each stage starts."""
+    timings: dict[str, float] = {}
+
+    def stage(name: str) -> float:
+        if progress is not None:
+            progress(name, STAGES.index(name) / len(STAGES))
+        return time.perf_counter()
+
+    started = stage("clean")
+    cleaned = clean(source.text, disabled=frozenset(disabled_rules))
+    timings["clean"] = time.perf_counter() - started
+
+    started = stage("entities")
+    entities = find_entities(cleaned.text, paragraphs=cleaned.paragraphs, corrections=corrections)
+    timings["entities"] = time.perf_counter() - started
+
+    started = stage("figures")
+    captions = [edit.text for edit in cleaned.edits if edit.kind == "caption"]
+    figures = find_figures(
+        cleaned.text,
+        paragraphs=cleaned.paragraphs,
+        published=source.date,
+        captions=captions,
+        override=reference,
+    )
+    timings["figures"] = time.perf_counter() - started
+
+    started = stage("flags")
+    flags = [*_source_flags(source), *cleaned.flags]
+    flags = sorted(
+        (f for f in flags if f.rule not in disabled_rules),
+        key=lambda f: (f.spans[0][0] if f.spans else -1, _SEVERITY_ORDER[f.severity], f.rule),
+    )
+    timings["flags"] = time.perf_counter() - started
+    if progress is not None:
+        progress("done", 1.0)
+
+    return Analysis(
+        source=source,
+        text=cleaned.text,
+        paragraphs=cleaned.paragraphs,
+        edits=cleaned.edits,
+        entities=entities,
+        figures=figures.figures,
+        flags=tuple(flags),
+        title=source.title,
+        date=source.date,
+        reference_date=figures.reference_date,
+        offsets=cleaned.offsets,
+        timings=timings,
+    )
+
+
+def _source_flags(source: Source) -> list[Flag]:
+    """Loader warnings as flags, so the reader sees them with everything else."""
+    flags = []
+    for warning in source.warnings:
+        rule = "empty-article" if "empty" in warning else "source-decoding"
+        severity = "info" if rule == "empty-article" else "warning"
+        flags.append(make_flag(rule, severity, warning, (), source.text, "From loading the file."))
+    return flags

@@ -1,0 +1,188 @@
+"""The command line: ``closeread [PATH]`` reads, ``closeread analyze PATH... [--json]`` reports.
+
+Exit codes: 0 done, 1 an input could not be opened (one line on stderr each), 2 bad arguments.
+No traceback reaches the user unless ``--debug`` asks for one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from . import __version__
+from .analysis import Analysis, analyze
+from .analysis.serialize import to_dict
+from .config import Config, default_config_path, load_config
+from .safe_text import one_line
+from .source import LoadError, load
+
+PROG = "closeread"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = list(sys.argv[1:] if argv is None else argv)
+    if args[:1] == ["analyze"]:
+        parser = _analyze_parser()
+        options = parser.parse_args(args[1:])
+        return _guarded(lambda: run_analyze(options), options.debug)
+    parser = _reader_parser()
+    options = parser.parse_args(args)
+    return _guarded(lambda: run_reader(options), options.debug)
+
+
+def _iso_date(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD",
+        help="resolve weekdays and 'yesterday' against this day instead of the article's own",
+    )
+    parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML)")
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+
+
+def _reader_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="A terminal reader for news articles: cleans the text, lists the people, "
+        "places, figures and flagged issues, and moves between them by keyboard.",
+        epilog="closeread analyze PATH... [--json] reports without the reader "
+        "(see 'closeread analyze --help').",
+    )
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH",
+        help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
+    )
+    _common(parser)
+    return parser
+
+
+def _analyze_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} analyze",
+        description="Analyse articles without the reader. Reads no user settings unless "
+        "--config is given, so the output depends only on the inputs.",
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="articles; '-' reads stdin")
+    parser.add_argument(
+        "--json", action="store_true",
+        help="one JSON object per input (JSON Lines for several), schema closeread/analysis@1",
+    )
+    _common(parser)
+    return parser
+
+
+def _guarded(run, debug: bool) -> int:
+    """Run a command; a failure is one line on stderr (and a traceback only with --debug)."""
+    try:
+        return run()
+    except LoadError as error:
+        print(f"{PROG}: {one_line(str(error), 300)}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as error:  # the last line of defence: never a traceback for a user
+        if debug:
+            raise
+        print(f"{PROG}: internal error: {one_line(str(error) or type(error).__name__, 200)} "
+              "(run with --debug for details)", file=sys.stderr)
+        return 1
+
+
+def run_analyze(options: argparse.Namespace) -> int:
+    config = load_config(options.config) if options.config else Config()
+    _warn(config.warnings)
+    failed = False
+    for path in options.paths:
+        try:
+            source = load(path, stdin=sys.stdin.buffer)
+        except LoadError as error:
+            print(f"{PROG}: {error}", file=sys.stderr)
+            failed = True
+            continue
+        analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
+        if options.json:
+            sys.stdout.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
+        else:
+            write_summary(analysis, path, sys.stdout)
+        sys.stdout.flush()
+    return 1 if failed else 0
+
+
+def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
+    """A short human report: counts, the most mentioned entities, the flags."""
+    words = len(analysis.text.split())
+    edits = Counter(e.kind for e in analysis.edits if e.kind != "whitespace")
+    severities = Counter(f.severity for f in analysis.flags)
+    shown = "stdin" if name == "-" else name
+    lines = [
+        f"{one_line(shown, 200)} ({analysis.source.format}): {words:,} words, "
+        f"{len(analysis.paragraphs)} paragraphs"
+        + (f", title: {one_line(analysis.title, 120)}" if analysis.title else ""),
+    ]
+    if edits:
+        lines.append("  edits: " + ", ".join(f"{n} {kind}" for kind, n in edits.most_common()))
+    if analysis.reference_date:
+        ref = analysis.reference_date
+        lines.append(f"  dates resolved against {ref.date.isoformat()} ({ref.kind})")
+    top = sorted(analysis.entities, key=lambda e: -len(e.mentions))[:8]
+    lines.append(
+        f"  entities: {len(analysis.entities)}"
+        + (": " + "; ".join(f"{one_line(e.name, 60)} ({e.kind}, {len(e.mentions)})" for e in top)
+           if top else "")
+    )
+    lines.append(f"  figures: {len(analysis.figures)}")
+    lines.append(
+        f"  flags: {len(analysis.flags)}"
+        + (" (" + ", ".join(f"{severities[s]} {s}" for s in ("error", "warning", "info")
+                            if severities[s]) + ")" if analysis.flags else "")
+    )
+    for flag in analysis.flags:
+        lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
+    out.write("\n".join(lines) + "\n")
+
+
+def run_reader(options: argparse.Namespace) -> int:
+    config = load_config(options.config or default_config_path())
+    source = load(options.path, stdin=sys.stdin.buffer)
+    if options.path == "-" and not _keys_from_terminal():
+        return 1
+    from .app import ReaderApp  # Textual is imported only when the reader opens
+
+    app = ReaderApp(options.path, source=source, reference=options.date, config=config)
+    app.run()
+    return app.return_code or 0
+
+
+def _keys_from_terminal() -> bool:
+    """After reading a pipe, read keys from the terminal, as ``less`` does."""
+    try:
+        tty = os.open("/dev/tty", os.O_RDWR)
+    except OSError:
+        print(f"{PROG}: stdin was the article and there is no terminal to read keys from; "
+              f"use '{PROG} analyze -' to report on piped text", file=sys.stderr)
+        return False
+    os.dup2(tty, 0)
+    os.close(tty)
+    sys.stdin = open(0, encoding="utf-8", closefd=False)  # noqa: SIM115 - lives as long as the app
+    return True
+
+
+def _warn(warnings: Sequence[str]) -> None:
+    for warning in warnings:
+        print(f"{PROG}: warning: {one_line(warning, 300)}", file=sys.stderr)

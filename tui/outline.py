@@ -1,0 +1,186 @@
+"""What the sidebar lists, built from an ``Analysis``: sections of groups of items.
+
+Plain data, no Textual, so what the reader can select is testable without a screen. Every item
+knows its linked spans; selecting one is looking them up, never recomputing anything.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from .analysis.model import Analysis, Figure, Span
+
+_KIND_GROUPS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"),
+                ("other", "Other"))
+_SEVERITY_GROUPS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
+_SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One selectable row: its label, what the status line says of it, and its linked spans."""
+
+    kind: str
+    key: str
+    label: str
+    status: str
+    spans: tuple[Span, ...]
+    original: tuple[Span, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    title: str
+    items: tuple[Item, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    title: str
+    groups: tuple[Group, ...]
+    empty: str
+
+    @property
+    def count(self) -> int:
+        return sum(len(g.items) for g in self.groups)
+
+
+_EDIT_GROUPS = (
+    ("Captions and credits", ("caption", "credit")),
+    ("Repeated paragraphs", ("duplicate", "near-duplicate")),
+    ("Boilerplate and links", ("boilerplate",)),
+    ("Markup debris", ("markup",)),
+)
+
+
+def outline(analysis: Analysis) -> tuple[Section, ...]:
+    """The sidebar's sections in order: Entities, Figures, Flags, Edits."""
+    return (
+        entities_section(analysis),
+        figures_section(analysis),
+        flags_section(analysis),
+        edits_section(analysis),
+    )
+
+
+def entities_section(analysis: Analysis) -> Section:
+    groups = []
+    for kind, title in _KIND_GROUPS:
+        members = sorted(
+            (e for e in analysis.entities if e.kind == kind),
+            key=lambda e: (-len(e.mentions), e.name.lower()),
+        )
+        items = tuple(
+            Item(
+                "entity",
+                e.id,
+                f"{len(e.mentions):>2} {e.name}",
+                e.name + (f" (also {', '.join(e.aliases)})" if e.aliases else ""),
+                tuple(sorted(e.mentions)),
+            )
+            for e in members
+        )
+        if items:
+            groups.append(Group(title, items))
+    return Section("Entities", tuple(groups), "No people, organisations or places found.")
+
+
+def figures_section(analysis: Analysis) -> Section:
+    ordered = sorted(analysis.figures, key=lambda f: f.span or (len(analysis.text), 0))
+    kinds = Counter(_figure_group(f) for f in ordered)
+    groups = []
+    for title in ("Counts", "Money", "Dates", "Other figures"):
+        if not kinds[title]:
+            continue
+        items = tuple(
+            Item(
+                "figure",
+                f.id,
+                f"{figure_value(f)}  {f.text}",
+                f"{f.text}: {figure_value(f)}" + (f" ({f.counts})" if f.counts else ""),
+                (f.span,) if f.span else (),
+            )
+            for f in ordered
+            if _figure_group(f) == title
+        )
+        groups.append(Group(title, items))
+    return Section("Figures", tuple(groups), "No numbers, amounts or dates found.")
+
+
+def flags_section(analysis: Analysis) -> Section:
+    groups = []
+    for severity, title in _SEVERITY_GROUPS:
+        flagged = sorted(
+            (f for f in analysis.flags if f.severity == severity),
+            key=lambda f: (f.rule, f.spans[0] if f.spans else (-1, -1)),
+        )
+        items = tuple(
+            Item(
+                "flag",
+                f.id,
+                f"{_SEVERITY_MARK[severity]} {f.message}",
+                f"{f.rule}: {f.message}" + (f" ({f.reason})" if f.reason else ""),
+                tuple(f.spans),
+            )
+            for f in flagged
+        )
+        if items:
+            groups.append(Group(title, items))
+    return Section("Flags", tuple(groups), "Nothing flagged.")
+
+
+def figure_value(figure: Figure) -> str:
+    """A figure's normalised value as a reader wants to see it."""
+    if figure.date is not None:
+        return figure.date.isoformat()
+    if figure.low is not None and figure.value is None:
+        high = "" if figure.high is None else _number(figure.high)
+        return f"{_number(figure.low)}–{high}" if high else f"≥ {_number(figure.low)}"
+    if figure.value is None:
+        return "?"
+    unit = f" {figure.unit}" if figure.unit and figure.unit != "%" else figure.unit or ""
+    return f"{_number(figure.value)}{unit}"
+
+
+def _number(value: float) -> str:
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return f"{value:,}" if isinstance(value, int) else f"{value:,.4g}"
+
+
+def _figure_group(figure: Figure) -> str:
+    if figure.kind in ("date", "relative-date", "year", "time") or figure.date is not None:
+        return "Dates"
+    if figure.kind == "money":
+        return "Money"
+    if figure.kind in ("count", "approximate", "range", "percent"):
+        return "Counts"
+    return "Other figures"
+
+
+def edits_section(analysis: Analysis) -> Section:
+    """What cleaning changed, whitespace aside; each item points at its place in the original."""
+    offsets = analysis.offsets
+    groups = []
+    shown_kinds = {kind for _, kinds in _EDIT_GROUPS for kind in kinds}
+    for title, kinds in (*_EDIT_GROUPS, ("Other changes", None)):
+        items = tuple(
+            Item(
+                "edit",
+                f"edit:{e.original[0]}:{e.original[1]}",
+                f"{e.text.strip()}",
+                f"{e.kind}: {e.reason}",
+                (_point(offsets.to_clean(e.original[0])),) if offsets is not None else (),
+                (e.original,),
+            )
+            for e in analysis.edits
+            if (e.kind in kinds if kinds else e.kind not in shown_kinds and e.kind != "whitespace")
+        )
+        if items:
+            groups.append(Group(title, items))
+    return Section("Edits", tuple(groups), "Cleaning changed nothing but whitespace.")
+
+
+def _point(offset: int) -> Span:
+    return (offset, offset)

@@ -1,0 +1,56 @@
+"""The ``?`` screen: every key the reader answers to, by where it works."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from rich.table import Table
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Static
+
+_KEY_NAMES = {
+    "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "space": "space",
+    "left_square_bracket": "[", "right_square_bracket": "]", "left_curly_bracket": "{",
+    "right_curly_bracket": "}", "apostrophe": "'", "pageup": "PgUp", "pagedown": "PgDn",
+}
+
+
+def key_label(keys: str) -> str:
+    """``"j,down"`` as a person reads it: ``j / down``."""
+    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+
+
+def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
+    rows = []
+    for binding in bindings:
+        if isinstance(binding, Binding) and binding.description:
+            rows.append((key_label(binding.key), binding.description))
+    return rows
+
+
+class HelpScreen(ModalScreen[None]):
+    """A scrollable table of keys; any of esc, q or ? closes it."""
+
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+
+    def __init__(self, sections: Sequence[tuple[str, Iterable[BindingType]]]) -> None:
+        super().__init__()
+        self._sections = sections
+
+    def compose(self) -> ComposeResult:
+        table = Table(box=None, show_header=False, padding=(0, 2))
+        table.add_column(style="bold", no_wrap=True)
+        table.add_column()
+        for title, bindings in self._sections:
+            table.add_row(Text(title, style="bold underline"), "")
+            for key, description in binding_rows(bindings):
+                table.add_row(key, description)
+            table.add_row("", "")
+        with VerticalScroll(id="help-body"):
+            yield Static(Text("closeread keys", style="bold"), id="help-title")
+            yield Static(table, id="help-table")
+            yield Static(Text("esc, q or ? closes this help", style="dim"))

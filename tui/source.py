@@ -1,0 +1,216 @@
+"""Loading: bytes from a path or stdin become a ``Source``: decoded, newlines normalised, extracted.
+
+Whatever cannot be read raises ``LoadError`` with one line a person can act on; whatever can be
+read imperfectly (bad bytes, an empty file) loads, with a warning the analysis turns into a flag.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+from pathlib import Path
+from typing import BinaryIO
+
+from .analysis.model import Format, Source
+from .formats import Extracted
+from .formats.html import looks_like_html
+from .formats.markdown import looks_like_markdown
+
+MAX_BYTES = 64 * 1024 * 1024
+BINARY_PROBE = 8192
+
+_SIGNATURES: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "a PDF document"),
+    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF87a", "a GIF image"),
+    (b"GIF89a", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or an Office document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"BZh", "bzip2-compressed data"),
+    (b"\xfd7zXZ\x00", "xz-compressed data"),
+    (b"7z\xbc\xaf\x27\x1c", "a 7-Zip archive"),
+    (b"\x7fELF", "an executable program"),
+    (b"MZ", "a Windows executable"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document"),
+    (b"SQLite format 3\x00", "an SQLite database"),
+    (b"OggS", "an audio file"),
+    (b"ID3", "an audio file"),
+    (b"RIFF", "a media file"),
+)
+_SUFFIX_FORMAT: dict[str, Format] = {
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+}
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")
+
+
+class LoadError(Exception):
+    """An input that cannot be opened; ``str(error)`` is the one line to show."""
+
+
+def sample_path() -> Path:
+    """The bundled sample article, wherever the package was installed."""
+    from .resources import seed_file
+
+    return seed_file()
+
+
+def read_path(path: str | os.PathLike[str]) -> bytes:
+    """Read a file's bytes, refusing what is missing, not a file, unreadable or too large."""
+    p = Path(path)
+    shown = str(path)
+    try:
+        if p.is_dir():
+            raise LoadError(f"{shown}: is a directory, not an article")
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise LoadError(
+                f"{shown}: too large to open ({_megabytes(size)}; "
+                f"the limit is {_megabytes(MAX_BYTES)})"
+            )
+        with p.open("rb") as handle:
+            data = handle.read(MAX_BYTES + 1)
+    except LoadError:
+        raise
+    except FileNotFoundError:
+        raise LoadError(f"{shown}: no such file") from None
+    except PermissionError:
+        raise LoadError(f"{shown}: permission denied") from None
+    except OSError as error:
+        raise LoadError(f"{shown}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{shown}: too large to open (the limit is {_megabytes(MAX_BYTES)})")
+    return data
+
+
+def read_stream(stream: BinaryIO, name: str = "stdin") -> bytes:
+    """Read all of a stream (stdin), with the same size limit as a file."""
+    try:
+        data = stream.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise LoadError(f"{name}: cannot be read ({error.strerror or error})") from None
+    if len(data) > MAX_BYTES:
+        raise LoadError(f"{name}: too large to open (the limit is {_megabytes(MAX_BYTES)})")
+    return data
+
+
+def load(path: str | None, stdin: BinaryIO | None = None) -> Source:
+    """Load an article: ``None`` is the bundled sample, ``"-"`` is ``stdin``, else a path."""
+    if path is None:
+        sample = sample_path()
+        return decode(read_path(sample), path=str(sample), name=sample.name)
+    if path == "-":
+        if stdin is None:
+            raise LoadError("stdin: nothing to read")
+        return decode(read_stream(stdin), path=None, name="stdin")
+    resolved = str(Path(path).expanduser().resolve())
+    return decode(read_path(path), path=resolved, name=path)
+
+
+def decode(data: bytes, *, path: str | None = None, name: str = "stdin") -> Source:
+    """Turn bytes into a ``Source``: refuse binaries, decode, normalise newlines, extract."""
+    refusal = binary_kind(data)
+    if refusal:
+        raise LoadError(
+            f"{name}: looks like {refusal}, not text; closeread opens text, Markdown or HTML"
+        )
+    text, warnings = decode_text(data)
+    text = _NEWLINES.sub("\n", text)
+    fmt = detect_format(text, name)
+    extracted = extract(text, fmt)
+    if not extracted.text.strip():
+        warnings.append("The article is empty: there is no text to read.")
+    return Source(
+        text=extracted.text,
+        format=fmt,
+        path=path,
+        sha256=hashlib.sha256(data).hexdigest(),
+        title=extracted.title,
+        date=extracted.date,
+        warnings=tuple(warnings),
+    )
+
+
+def binary_kind(data: bytes) -> str | None:
+    """What binary thing ``data`` seems to be, or None for text (UTF-16 with a BOM is text)."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None
+    for signature, kind in _SIGNATURES:
+        if data.startswith(signature):
+            return kind
+    if b"\x00" in data[:BINARY_PROBE]:
+        return "binary data (it has NUL bytes)"
+    return None
+
+
+def decode_text(data: bytes) -> tuple[str, list[str]]:
+    """Decode by BOM, then strict UTF-8, then a fallback that never fails (with a warning)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return _utf8_with_fallback(data[3:])
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            text = data.decode("utf-16", errors="replace")
+            return text, ["The file has a UTF-16 mark but invalid bytes; they are shown as \ufffd."]
+    return _utf8_with_fallback(data)
+
+
+def _utf8_with_fallback(data: bytes) -> tuple[str, list[str]]:
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError:
+        pass
+    replaced = data.decode("utf-8", errors="replace")
+    bad = replaced.count("\ufffd")
+    if any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced):
+        # Real UTF-8 with a few broken bytes: keep it UTF-8 and mark the damage.
+        return replaced, [f"The file is not valid UTF-8: {bad} invalid byte(s) shown as \ufffd."]
+    try:
+        return data.decode("cp1252"), ["The file is not UTF-8; it was decoded as Windows-1252."]
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), ["The file is not UTF-8; it was decoded as Latin-1."]
+
+
+def detect_format(text: str, name: str) -> Format:
+    """The format by suffix, else by content."""
+    suffix = Path(name).suffix.lower()
+    if suffix in _SUFFIX_FORMAT:
+        return _SUFFIX_FORMAT[suffix]
+    if looks_like_html(text):
+        return "html"
+    if looks_like_markdown(text):
+        return "markdown"
+    return "text"
+
+
+def extract(text: str, fmt: Format) -> Extracted:
+    """The article's plain text and title for its format (HTML and Markdown lose their markup)."""
+    if fmt == "html":
+        from .formats.html import extract_html
+
+        return extract_html(text)
+    if fmt == "markdown":
+        from .formats.markdown import extract_markdown
+
+        return extract_markdown(text)
+    return Extracted(text=text, title=headline(text), date=None)
+
+
+def headline(text: str) -> str | None:
+    """The first line, if it reads as a headline: short, not a sentence, and more text follows."""
+    stripped = text.strip()
+    first, _, rest = stripped.partition("\n")
+    first = first.strip()
+    if not first or not rest.strip():
+        return None
+    words = first.split()
+    if len(words) > 16 or len(first) > 120 or first[-1] in ".,;:":
+        return None
+    return first
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f} MB"
