@@ -1,0 +1,19 @@
+"""Formats: HTML and Markdown sources reduced to the plain article text the analysis reads.
+
+Each format module offers a cheap ``looks_like_*`` content check (for files whose suffix says
+nothing) and an ``extract_*`` function that never raises, so a malformed file still opens.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """An article's text (one paragraph a line) with the title and date its markup declared."""
+
+    text: str
+    title: str | None = None
+    date: date | None = None
