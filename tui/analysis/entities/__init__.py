@@ -1,0 +1,90 @@
+"""Entities: the people, organisations and places an article names, each with every mention.
+
+``find_entities(text)`` finds capitalised names without any model (``chunk``, ``segment``), reads
+their kind from titles, head words and the shipped gazetteer (``classify``, ``gazetteer``), puts
+the forms of one name together (``aliases``), links demonyms ("Kazakh") to their place, and
+re-applies the user's corrections (``corrections``). The result is sorted by first mention.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..model import Entity, Span
+from .aliases import group
+from .chunk import runs
+from .corrections import Correction, apply
+from .draft import Draft, draft, entity
+from .gazetteer import fold, gazetteer
+from .mention import HINT, Mention
+from .segment import mentions
+
+__all__ = ["Correction", "find_entities"]
+
+_WORD = re.compile(r"\S+")
+
+
+def find_entities(
+    text: str,
+    *,
+    paragraphs: Sequence[Span] = (),
+    corrections: Sequence[Correction] = (),
+) -> tuple[Entity, ...]:
+    """Every entity named in ``text``. ``paragraphs`` (spans of ``text``) mark where sentences
+    certainly start; ``corrections`` are applied last, in order."""
+    gaz = gazetteer()
+    found = [m for run in runs(text, paragraphs) for m in mentions(run, text, gaz)]
+    found = _resolve_pending(found, text)
+    names = [m for m in found if not m.demonym]
+    drafts = [draft(g) for g in group(names, text, gaz)]
+    drafts += _link_demonyms([m for m in found if m.demonym], drafts)
+    drafts = apply(drafts, corrections, text)
+    drafts.sort(key=lambda d: d.first)
+    taken: set[str] = set()
+    return tuple(entity(d, taken) for d in drafts)
+
+
+def _resolve_pending(found: list[Mention], text: str) -> list[Mention]:
+    """Keep a word in a capitalised headline, or a common word opening a sentence, only where
+    the text names the same thing in ordinary case elsewhere (longest match first)."""
+    named = {m.key: m for m in found if not m.pending and not m.demonym}
+    surnames = {m.key.split()[-1]: m for m in named.values() if m.kind == "person" and " " in m.key}
+    longest = max((len(k.split()) for k in named), default=1)
+    out: list[Mention] = []
+    for m in found:
+        if not m.pending:
+            out.append(m)
+            continue
+        words = [(m.start + w.start(), m.start + w.end()) for w in _WORD.finditer(m.text)]
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                start, end = words[i][0], words[i + n - 1][1]
+                key = fold(text[start:end])
+                like = named.get(key) or (surnames.get(key) if n == 1 else None)
+                if like is not None:
+                    strength = min(like.strength, HINT)
+                    surface = text[start:end]
+                    out.append(Mention(start, end, surface, like.kind, strength, like.known))
+                    i += n
+                    break
+            else:
+                i += 1
+    return out
+
+
+def _link_demonyms(demonyms: list[Mention], drafts: list[Draft]) -> list[Draft]:
+    """Attach "Kazakh" to Kazakhstan; a place named only by its demonym gets an entity of its
+    own with no name mentions."""
+    by_group = {d.known.group: d for d in drafts if d.known}
+    new: list[Draft] = []
+    for m in demonyms:
+        if m.known is None:
+            continue
+        target = by_group.get(m.known.group)
+        if target is None:
+            target = by_group[m.known.group] = Draft(m.known.name, "place", known=m.known)
+            new.append(target)
+        target.demonym_mentions.append((m.start, m.end))
+    return new

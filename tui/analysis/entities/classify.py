@@ -1,0 +1,193 @@
+"""What kind a name is, and whether words are a name at all.
+
+The cues, strongest first: the gazetteer; a title or role before the name ("Prime Minister",
+"striker"); a head word that ends organisations' or places' names ("Bank", "River"); a known
+given name first; and last, the shape (two or three capitalised words are usually a person).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .chunk import Token
+from .gazetteer import Gazetteer, Known
+from .mention import (
+    CUE,
+    GAZETTEER,
+    HINT,
+    SHAPE,
+    Mention,
+    demonym_of,
+    folded,
+    is_country,
+    key_of,
+    lookup,
+    make,
+)
+from .vocabulary import (
+    CONNECTORS,
+    EVENT_HEADS,
+    FUNCTION_WORDS,
+    HEAD_TITLES,
+    ORG_HEADS,
+    PARTICLES,
+    PLACE_HEADS,
+    PLACE_PREFIXES,
+    TITLE_MODIFIERS,
+)
+
+LONG_CAPS = 5
+_LOWER_TAIL = re.compile(r"-[a-z]+$")
+PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+
+
+def is_title(token: Token) -> bool:
+    """A word of a title, hyphenated ones too ("Major-General")."""
+    return all(p in HEAD_TITLES or p in TITLE_MODIFIERS for p in folded(token).split("-"))
+
+
+def is_head_title(tokens: list[Token], i: int) -> bool:
+    """Whether word ``i`` ends a title: "Minister", "Mr", or "General" after another title word
+    ("Secretary General", "Major-General"; not "General Motors")."""
+    parts = folded(tokens[i]).split("-")
+    if parts[-1] == "general":
+        return is_title(tokens[i]) and (len(parts) > 1 or (i > 0 and is_title(tokens[i - 1])))
+    return parts[-1] in HEAD_TITLES and is_title(tokens[i])
+
+
+def title_split(tokens: list[Token]) -> tuple[int, int]:
+    """Where a title such as "Prime Minister" or "Secretary General" stands before a name:
+    (start, end) of the title words, or (0, 0). What precedes the title ("Kazakh", "NATO") is a
+    name of its own; what follows is a person's name, unless it reads as an organisation's or an
+    event's ("Premier League")."""
+    for end in range(len(tokens) - 1, 0, -1):
+        if not is_head_title(tokens, end - 1):
+            continue
+        rest = tokens[end:]
+        if not rest[0].capitalised or any(is_title(t) for t in rest):
+            continue
+        last = folded(rest[-1])
+        if last in ORG_HEADS or last in EVENT_HEADS:
+            return 0, 0
+        start = end - 1
+        while start > 0 and is_title(tokens[start - 1]):
+            start -= 1
+        return start, end
+    return 0, 0
+
+
+def opening_is_common(token: Token, gaz: Gazetteer) -> bool:
+    """Whether a sentence's first word is more likely an ordinary word than a name: "Police",
+    "Prosecutors", "Anti-social", "No-one", but not "China" or "John"."""
+    if token.text.endswith("."):
+        return False
+    word = folded(token)
+    if word in FUNCTION_WORDS or word in gaz.common_words or _LOWER_TAIL.search(token.text):
+        return True
+    if word.endswith("s") and word[:-1] in gaz.common_words:
+        return True
+    return word in gaz.common_names and word not in gaz.given_names and word not in gaz.names
+
+
+def too_short(tokens: list[Token]) -> bool:
+    """ "I", "A", "It's", a lone initial and a plural acronym ("MPs") are never names."""
+    return len(tokens) == 1 and (
+        sum(c.isalpha() for c in tokens[0].text) < 2
+        or folded(tokens[0]).split("'")[0] in FUNCTION_WORDS
+        or PLURAL_ACRONYM.fullmatch(tokens[0].text) is not None
+    )
+
+
+def _gazetteer_segments(
+    tokens: list[Token], text: str, gaz: Gazetteer
+) -> list[tuple[list[Token], Known | None]]:
+    """Greedy longest matches of known names; the words between are returned unmatched."""
+    out: list[tuple[list[Token], Known | None]] = []
+    i = 0
+    while i < len(tokens):
+        longest = gaz.longest.get(folded(tokens[i]), 0)
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            known = lookup(tokens[i : i + n], text, gaz)
+            if known:
+                out.append((tokens[i : i + n], known))
+                i += n
+                break
+        else:
+            if out and out[-1][1] is None:
+                out[-1][0].append(tokens[i])
+            else:
+                out.append(([tokens[i]], None))
+            i += 1
+    return out
+
+
+def capitals(tokens: list[Token], text: str, gaz: Gazetteer) -> list[Mention]:
+    """Words in capitals: known names, an acronym standing alone, and otherwise words to keep
+    only if the text names them in ordinary case elsewhere."""
+    mentions = []
+    for segment, known in _gazetteer_segments(tokens, text, gaz):
+        if known:
+            mentions.append(make(segment, text, kind=known.kind, strength=GAZETTEER, known=known))
+        elif (demonym := demonym_of(segment, text, gaz)) is not None:
+            mentions.append(make(segment, text, known=demonym, demonym=True))
+        elif (
+            len(tokens) == 1
+            and len(tokens[0].text) < LONG_CAPS
+            and not (opening_is_common(tokens[0], gaz))
+        ):
+            mentions.append(make(segment, text, kind="organization", strength=HINT))
+        else:
+            mentions.append(make(segment, text, pending=True))
+    return mentions
+
+
+def evidence(
+    tokens: list[Token], text: str, gaz: Gazetteer, role: bool = False, place: bool = False
+) -> Mention:
+    """One name and what it says about its own kind."""
+    known = lookup(tokens, text, gaz)
+    if known:
+        return make(tokens, text, kind=known.kind, strength=GAZETTEER, known=known)
+    if (demonym := demonym_of(tokens, text, gaz)) is not None:
+        return make(tokens, text, known=demonym, demonym=True)
+    first, last = folded(tokens[0]), key_of(tokens[-1:], text).rstrip(".")
+    inner = next((i for i, t in enumerate(tokens) if t.text in CONNECTORS), 0)
+    if inner:
+        last = folded(tokens[inner - 1])
+    several = len(tokens) > 1
+    if several and demonym_of(tokens[-1:], text, gaz):
+        return make(tokens, text, kind="other", strength=HINT)
+    if last in EVENT_HEADS:
+        return make(tokens, text, kind="other", strength=CUE)
+    if several and first in FUNCTION_WORDS:
+        return make(tokens, text, kind="other", strength=HINT)
+    if role:
+        return make(tokens, text, kind="person", strength=CUE)
+    if last in ORG_HEADS or any(t.text == "&" for t in tokens):
+        return make(tokens, text, kind="organization", strength=CUE)
+    if several and (last in PLACE_HEADS or first in PLACE_PREFIXES):
+        return make(tokens, text, kind="place", strength=CUE)
+    if several and first in gaz.given_names:
+        return make(tokens, text, kind="person", strength=HINT)
+    lead, tail = lookup(tokens[:1], text, gaz), lookup(tokens[-1:], text, gaz)
+    if (
+        several
+        and first not in gaz.given_names
+        and (
+            is_country(tail)
+            or (tail and first in gaz.common_words)
+            or (lead and last in gaz.common_words)
+        )
+    ):
+        return make(tokens, text, kind="organization", strength=HINT)
+    if several and (is_country(lead) or demonym_of(tokens[:1], text, gaz)):
+        return make(tokens, text, kind="organization", strength=HINT)
+    if several and all(folded(t) in gaz.common_words for t in tokens):
+        return make(tokens, text, pending=True)
+    if several and all((t.capitalised and not t.upper) or folded(t) in PARTICLES for t in tokens):
+        return make(tokens, text, kind="person", strength=SHAPE)
+    if not several and tokens[0].upper and len(tokens[0].text) < LONG_CAPS:
+        return make(tokens, text, kind="organization", strength=HINT)
+    if place:
+        return make(tokens, text, kind="place", strength=HINT)
+    return make(tokens, text)

@@ -1,0 +1,94 @@
+"""An entity while it is still being put together: its mentions, the kind they vote for, the
+name it will show. Corrections edit drafts; ``entity`` freezes one into the model's Entity."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..model import Entity, EntityKind, Span
+from .gazetteer import Known, fold
+from .mention import CUE, GAZETTEER, HINT, SHAPE, Mention
+
+_WEIGHTS = {GAZETTEER: 8, CUE: 3, HINT: 2, SHAPE: 1}
+_ACRONYM_LENGTH = 5
+
+
+@dataclass(slots=True)
+class Draft:
+    name: str
+    kind: EntityKind
+    forms: list[str] = field(default_factory=list)
+    mentions: list[Span] = field(default_factory=list)
+    demonym_mentions: list[Span] = field(default_factory=list)
+    known: Known | None = None
+
+    @property
+    def first(self) -> int:
+        return min(a for a, _ in self.mentions + self.demonym_mentions)
+
+    def names(self) -> set[str]:
+        """Every form, case-insensitively: the name and the aliases."""
+        return {self.name.lower(), *(f.lower() for f in self.forms)}
+
+
+def _vote(mentions: Sequence[Mention]) -> EntityKind:
+    votes: Counter[str] = Counter()
+    for m in mentions:
+        if m.kind:
+            votes[m.kind] += _WEIGHTS[m.strength]
+    return votes.most_common(1)[0][0] if votes else "other"  # type: ignore[return-value]
+
+
+def _display(form: str) -> str:
+    """A name seen only in capitals reads in ordinary case, unless it is an acronym."""
+    if form.isupper() and (len(form) > _ACRONYM_LENGTH or " " in form):
+        return form.title()
+    return form
+
+
+def _best(forms: Sequence[str], known: Known | None) -> str:
+    """The name to show: the gazetteer's common name if the text uses it, else the fullest form,
+    preferring ordinary case to capitals."""
+    if known and fold(known.name) in {fold(f) for f in forms}:
+        return known.name
+    order = {f: i for i, f in enumerate(forms)}
+    return _display(max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f), -order[f])))
+
+
+def draft(mentions: Sequence[Mention]) -> Draft:
+    """One entity from the mentions that ``aliases.group`` put together."""
+    known = next((m.known for m in mentions if m.known), None)
+    forms = list(dict.fromkeys(m.text for m in mentions))
+    name = _best(forms, known)
+    spans = sorted((m.start, m.end) for m in mentions)
+    return Draft(name, _vote(mentions), forms, spans, known=known)
+
+
+def slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
+
+
+def entity(d: Draft, taken: set[str]) -> Entity:
+    """Freeze a draft; ``taken`` keeps ids unique when two entities share kind and name."""
+    base = f"{d.kind}:{slug(d.name)}"
+    ident, n = base, 1
+    while ident in taken:
+        n += 1
+        ident = f"{base}-{n}"
+    taken.add(ident)
+    seen, aliases = {d.name.lower()}, []
+    for form in d.forms:
+        if form.lower() not in seen:
+            seen.add(form.lower())
+            aliases.append(form)
+    return Entity(
+        ident,
+        d.name,
+        d.kind,
+        tuple(aliases),
+        tuple(sorted(set(d.mentions))),
+        tuple(sorted(set(d.demonym_mentions))),
+    )

@@ -1,0 +1,95 @@
+"""The shipped gazetteer: countries, places, organisations, given names and common words.
+
+Read once, on first use, from the package data that ``bench/build_gazetteer.py`` writes, so that
+an analysis never downloads anything and an import costs nothing until entities are wanted.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import cache, lru_cache
+from importlib.resources import files
+
+from ..model import EntityKind
+
+_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", ".": "", "‐": "-", "–": "-"})
+
+
+@lru_cache(maxsize=1 << 16)
+def fold(text: str) -> str:
+    """The lookup key of a name: case, accents, dots and curly apostrophes do not count, so
+    "ALMATY", "Almaty", "U.S." and "US", "Côte" and "Cote" meet."""
+    if not text.isascii():
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return " ".join(text.translate(_PUNCTUATION).casefold().split())
+
+
+@dataclass(frozen=True, slots=True)
+class Known:
+    """A name the gazetteer knows: the entity it names (``group``), that entity's usual name,
+    its kind, and whether the name is that entity's short common one."""
+
+    group: str
+    name: str
+    kind: EntityKind
+    common: bool = False
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Gazetteer:
+    """Lookup tables keyed by ``fold``. ``common_words`` are frequent words that are never
+    names ("police"); ``common_names`` are frequent words that also are ("china", "brown")."""
+
+    names: dict[str, Known]
+    demonyms: dict[str, Known]
+    given_names: frozenset[str]
+    common_words: frozenset[str]
+    common_names: frozenset[str]
+    longest: dict[str, int]
+
+    def lookup(self, text: str) -> Known | None:
+        return self.names.get(fold(text))
+
+
+def _rows(filename: str) -> list[list[str]]:
+    data = (files("tui.analysis") / "data" / filename).read_text(encoding="utf-8")
+    return [line.split("\t") for line in data.splitlines() if line]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """Load the shipped files into lookup tables keyed by ``fold``; later calls reuse them."""
+    names: dict[str, Known] = {}
+    demonyms: dict[str, Known] = {}
+
+    def add(table: dict[str, Known], form: str, known: Known) -> None:
+        table.setdefault(fold(form), known)
+
+    for cc, _iso3, name, others, forms, _capital, _continent in _rows("countries.tsv"):
+        group = f"country:{cc}"
+        add(names, name, Known(group, name, "place", common=True))
+        for other in filter(None, others.split("|")):
+            add(names, other, Known(group, name, "place"))
+        for demonym in filter(None, forms.split("|")):
+            add(demonyms, demonym, Known(group, name, "place"))
+    for acronym, long_form in _rows("organizations.tsv"):
+        known = Known(f"org:{fold(long_form)}", long_form, "organization", common=True)
+        add(names, long_form, known)
+        if acronym:
+            add(names, acronym, known)
+    for name, _type, _cc, forms in _rows("places.tsv"):
+        known = Known(f"place:{fold(name)}", name, "place", common=True)
+        add(names, name, known)
+        for demonym in filter(None, forms.split("|")):
+            add(demonyms, demonym, known)
+    longest: dict[str, int] = {}
+    for key in names:
+        words = key.split()
+        longest[words[0]] = max(longest.get(words[0], 1), len(words))
+    given = frozenset(fold(line[0]) for line in _rows("given_names.txt"))
+    common = _rows("common_words.tsv")
+    words = frozenset(row[0] for row in common if len(row) == 1)
+    both = frozenset(row[0] for row in common if len(row) > 1)
+    return Gazetteer(names, demonyms, given, words, both, longest)

@@ -1,0 +1,350 @@
+"""Numbers as written: digits ("1,234", "3.5", "2.48×10−5", "2½") and words ("Three hundred and
+fifty-three", "two and a half million", "twenty-first", "two thirds").
+
+A run of number words can hold several numbers ("one, two and three", "hundred and five twenty
+two"), so a run is read left to right with the grammar of English cardinals and split where the
+grammar cannot go on. Nothing here decides what a number means in its sentence; that is the
+business of the amount, date and count modules.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from .patterns import cased, trie
+
+NumberForm = Literal["cardinal", "ordinal", "fraction"]
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9,
+}
+TEENS = {
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+ORDINAL_UNITS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9,
+}
+ORDINAL_TEENS = {
+    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
+    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+}
+ORDINAL_TENS = {
+    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
+    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+}
+ORDINAL_SCALES = {"hundredth": 100, "thousandth": 10**3, "millionth": 10**6, "billionth": 10**9}
+ORDINALS = {**ORDINAL_UNITS, **ORDINAL_TEENS, **ORDINAL_TENS, **ORDINAL_SCALES}
+# Denominators: "two thirds", "one-half", "three quarters", "a fifth of".
+DENOMINATORS = {
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+}
+VULGAR = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+}
+
+_CARDINAL_WORDS = {**UNITS, **TEENS, **TENS}
+_SCALE_WORDS = {"hundred", "hundreds", *SCALES, *(s + "s" for s in SCALES)}
+_NUMBER_WORDS = {*_CARDINAL_WORDS, *_SCALE_WORDS, *ORDINALS, *DENOMINATORS, "dozen"}
+# A run starts on a number word or on "minus", "negative" or "point"; an "a" before it is taken
+# in after the match ("a million", "a third of"), which keeps the pattern fast.
+_STARTS = {*_NUMBER_WORDS, "minus", "negative", "point"}
+_ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?)[ \t]+$")
+_WORD = trie(cased(_NUMBER_WORDS))
+_FILLER = r"(?:(?:and|&|an?|point)[ \t]+)"
+_SEPARATOR = r"(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]+)"
+WORD_RUN = re.compile(rf"\b{trie(cased(_STARTS))}(?:{_SEPARATOR}{_FILLER}*{_WORD})*\b")
+_TOKEN = re.compile(r"[A-Za-z]+|&")
+_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+
+_DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?"
+# Where a number in digits starts: a digit or a minus before one, not inside a word, a decimal,
+# a list like 1,2,3, a fraction, "+6663" or an entity like "&#163;". Beginning on the character
+# itself, not on a lookbehind, keeps it fast.
+_DIGIT_START = re.compile(r"[-−\d](?<![\w.,/+^#][-−\d])(?:(?<=\d)|(?=\d))")
+DIGIT_NUMBER = re.compile(
+    rf"(?P<sign>[-−])?(?P<num>{_DIGITS})"
+    r"(?P<sci>[eE][-+−]?\d+\b|[ \t]*[x×][ \t]*10\^?[-+−]?\d+|[ \t]*[x×][ \t]*\d+\^\d+)?"
+)
+_SCI = re.compile(r"[eE]([-+−]?\d+)|[ \t]*[x×][ \t]*(\d+)\^?([-+−]?\d+)")
+
+
+@dataclass(frozen=True, slots=True)
+class Number:
+    """One number as written: where it is, what it is worth, and whether it is a count, a rank
+    (``ordinal``) or a part (``fraction``)."""
+
+    start: int
+    end: int
+    value: float | int
+    form: NumberForm = "cardinal"
+    words: bool = False
+
+
+def tidy(value: float) -> float | int:
+    """An int when the value is whole, so 353 reads as 353 and not 353.0."""
+    if isinstance(value, int):
+        return value
+    if value == int(value) and abs(value) < 1e18:
+        return int(value)
+    return round(value, 10)
+
+
+def digits_value(match: re.Match[str]) -> float | int:
+    """The value of a ``DIGIT_NUMBER`` match."""
+    raw = match.group("num").replace(",", "")
+    value: float | int = float(raw) if "." in raw else int(raw)
+    sci = match.group("sci")
+    if sci:
+        m = _SCI.match(sci)
+        if m and m.group(1) is not None:
+            value = value * 10.0 ** int(m.group(1).replace("−", "-"))
+        elif m:
+            value = value * float(m.group(2)) ** int(m.group(3).replace("−", "-"))
+    if match.group("sign"):
+        value = -value
+    return tidy(value)
+
+
+def find_digit_numbers(text: str) -> list[Number]:
+    """Every number written in digits, with a vulgar fraction glued on ("2½") read as a sum."""
+    found = []
+    vulgar = re.compile("[" + "".join(VULGAR) + "]")
+    last_end = -1
+    for start in _DIGIT_START.finditer(text):
+        m = None if start.start() < last_end else DIGIT_NUMBER.match(text, start.start())
+        if m is None:
+            continue
+        last_end = m.end()
+        value = digits_value(m)
+        end = m.end()
+        if end < len(text) and text[end] in VULGAR and isinstance(value, int):
+            value = tidy(value + VULGAR[text[end]] * (-1 if value < 0 else 1))
+            end += 1
+        found.append(Number(m.start(), end, value))
+    for m in vulgar.finditer(text):
+        if m.start() == 0 or not text[m.start() - 1].isdigit():
+            found.append(Number(m.start(), m.end(), VULGAR[m.group()], "fraction"))
+    found.sort(key=lambda n: n.start)
+    return found
+
+
+@dataclass(slots=True)
+class _Token:
+    word: str
+    start: int
+    end: int
+
+
+def _class(word: str) -> str:
+    if word in UNITS:
+        return "unit"
+    if word in TEENS:
+        return "teen"
+    if word in TENS:
+        return "tens"
+    if word == "hundred":
+        return "hundred"
+    if word in SCALES:
+        return "scale"
+    if word in ("hundreds", "thousands", "millions", "billions", "trillions"):
+        return "plural-scale"
+    if word == "dozen":
+        return "dozen"
+    if word in ORDINALS:
+        return "ordinal"
+    if word in DENOMINATORS:
+        return "denominator"
+    return word  # a filler: and, &, a, an, point, minus, negative
+
+
+class _Reader:
+    """Reads one number from a token list, following the grammar of English cardinals."""
+
+    def __init__(self, text: str, tokens: list[_Token]) -> None:
+        self.text = text
+        self.tokens = tokens
+        self.classes = [_class(t.word) for t in tokens]
+
+    def cls(self, i: int) -> str:
+        return self.classes[i] if 0 <= i < len(self.tokens) else ""
+
+    def read(self, i: int) -> tuple[Number, int] | None:
+        """The number starting at token ``i`` and the index after it, or None."""
+        tokens, start = self.tokens, self.tokens[i].start
+        sign = 1
+        if self.cls(i) in ("minus", "negative"):
+            if self.cls(i + 1) not in ("unit", "teen", "tens", "hundred", "scale", "a", "an"):
+                return None
+            sign, i = -1, i + 1
+        while self.cls(i) == "unit" and tokens[i].word == "zero" and self.cls(i + 1) in (
+            "unit", "teen", "tens", "hundred"
+        ):
+            i += 1  # a leading zero, as in "zero eight"
+        total, group, last, hundred_in_group = 0.0, 0.0, "", False
+        smallest_scale = float("inf")
+        end = i
+        c = self.cls(i)
+        if c in ("a", "an"):
+            nxt = self.cls(i + 1)
+            if nxt in ("hundred", "scale", "dozen"):
+                group, last, end, i = 1.0, "unit", i + 1, i + 1
+            elif tokens[i + 1:i + 2] and tokens[i + 1].word in DENOMINATORS and (
+                self._is_fraction_word(i + 1, article=True)
+            ):
+                den = DENOMINATORS[tokens[i + 1].word]
+                return self._finish(start, tokens[i + 1].end, sign / den, "fraction", i + 2)
+            else:
+                return None
+        elif c == "point":
+            return self._decimals(i, 0.0, start, sign)
+        elif c == "ordinal" and not self._is_fraction_word(i, article=False):
+            return self._finish(start, tokens[i].end, sign * ORDINALS[tokens[i].word], "ordinal",
+                                i + 1)
+        elif c == "denominator" and tokens[i].word == "half":
+            if self.cls(i + 1) in ("a", "an") and self.cls(i + 2) in ("hundred", "scale", "dozen"):
+                scale = self._scale_value(i + 2)
+                return self._finish(start, tokens[i + 2].end, sign * scale / 2, "cardinal", i + 3)
+            return self._finish(start, tokens[i].end, sign * 0.5, "fraction", i + 1)
+        elif c not in ("unit", "teen", "tens", "hundred", "scale"):
+            return None
+        while i < len(tokens):
+            c, word = self.cls(i), tokens[i].word
+            if c == "unit" and last in ("", "tens", "hundred", "scale", "and") and not (
+                last == "tens" and group % 10
+            ):
+                group += UNITS[word]
+            elif c in ("teen", "tens") and last in ("", "hundred", "scale", "and") and not (
+                last == "and" and group % 100
+            ):
+                group += TEENS.get(word) or TENS[word]
+            elif c == "hundred" and not hundred_in_group and last in ("", "unit", "teen", "tens"):
+                group = (group or 1) * 100
+                hundred_in_group = True
+            elif c in ("scale", "plural-scale") and last in ("", "unit", "teen", "tens", "hundred",
+                                                            "dozen"):
+                if c == "plural-scale" and not last:
+                    return None
+                scale = self._scale_value(i)
+                if scale >= smallest_scale:
+                    break
+                total += (group or 1) * scale
+                group, hundred_in_group, smallest_scale = 0.0, False, scale
+            elif c == "dozen" and last in ("", "unit", "teen", "tens"):
+                group = (group or 1) * 12
+            elif c == "ordinal" and last in ("", "tens", "hundred", "scale", "and"):
+                if last == "tens" and word not in ORDINAL_UNITS:
+                    break
+                value = total + group + ORDINALS[word]
+                if word in ORDINAL_SCALES:
+                    value = (total + (group or 1)) * ORDINALS[word]
+                return self._finish(start, tokens[i].end, sign * value, "ordinal", i + 1)
+            elif word in DENOMINATORS and last in ("unit", "teen", "tens") and total == 0 and (
+                not hundred_in_group
+            ) and self._is_fraction_word(i, article=False):
+                value = group / DENOMINATORS[word]
+                return self._finish(start, tokens[i].end, sign * value, "fraction", i + 1)
+            elif c in ("and", "&") and last in ("hundred", "scale") and self.cls(i + 1) in (
+                "unit", "teen", "tens", "ordinal"
+            ):
+                last = "and"
+                i += 1
+                continue
+            elif c in ("and", "&") and last and self._half_follows(i + 1):
+                j = i + 2 if self.cls(i + 1) in ("a", "an") else i + 1
+                part = 1 / DENOMINATORS[tokens[j].word]
+                if last == "scale":
+                    total += smallest_scale * part
+                else:
+                    group += part
+                end, i, last = j, j + 1, "fraction"
+                if self.cls(i) in ("scale", "hundred") and total == 0:
+                    scale = self._scale_value(i)
+                    total, group, end, i = group * scale, 0.0, i, i + 1
+                    last = "scale"
+                break
+            elif c == "point" and last and self.cls(i + 1) == "unit":
+                return self._decimals(i, total + group, start, sign)
+            else:
+                break
+            last = {"plural-scale": "scale"}.get(c, c)
+            end = i
+            i += 1
+        if last in ("", "and"):
+            return None
+        return self._finish(start, tokens[end].end, sign * (total + group), "cardinal", end + 1)
+
+    def _scale_value(self, i: int) -> int:
+        word = self.tokens[i].word.rstrip("s")
+        return 100 if word == "hundred" else 12 if word == "dozen" else SCALES[word]
+
+    def _half_follows(self, i: int) -> bool:
+        j = i + 1 if self.cls(i) in ("a", "an") else i
+        return self.cls(j) == "denominator" and self.tokens[j].word in ("half", "quarter")
+
+    def _is_fraction_word(self, i: int, *, article: bool) -> bool:
+        """"half", "thirds", "quarters" are always parts; "a third", "a fifth" only before "of"
+        ("a third of voters", not "a third term"); "second" never is."""
+        word = self.tokens[i].word
+        if word not in DENOMINATORS:
+            return False
+        if word.endswith("s") or word in ("half", "quarter"):
+            return True
+        if article:
+            return bool(_OF.match(self.text, self.tokens[i].end))
+        return self.cls(i - 1) in ("unit", "teen", "tens")
+
+    def _decimals(self, i: int, whole: float, start: int, sign: int) -> tuple[Number, int] | None:
+        digits = ""
+        j = i + 1
+        while self.cls(j) == "unit":
+            digits += str(UNITS[self.tokens[j].word])
+            j += 1
+        if not digits:
+            return None
+        value = whole + float("0." + digits)
+        return self._finish(start, self.tokens[j - 1].end, sign * value, "cardinal", j)
+
+    @staticmethod
+    def _finish(start: int, end: int, value: float, form: NumberForm, after: int
+                ) -> tuple[Number, int]:
+        return Number(start, end, tidy(value), form, words=True), after
+
+
+def read_word_run(text: str, start: int, end: int) -> list[Number]:
+    """The numbers in one run of number words ``text[start:end]``, in order."""
+    tokens = [
+        _Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)
+    ]
+    reader = _Reader(text, tokens)
+    numbers, i = [], 0
+    while i < len(tokens):
+        got = reader.read(i)
+        if got is None:
+            i += 1
+            continue
+        number, i = got
+        numbers.append(number)
+    return numbers
+
+
+def find_word_numbers(text: str) -> list[Number]:
+    """Every number written in words."""
+    numbers: list[Number] = []
+    for m in WORD_RUN.finditer(text):
+        article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 4), m.start())
+        numbers.extend(read_word_run(text, article.start() if article else m.start(), m.end()))
+    return numbers
