@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textual.widgets import Static
-
 from tui.analysis import Source
 from tui.app import ReaderApp
 from tui.screens.help import HelpScreen
 from tui.widgets.article import ArticleView
 from tui.widgets.sidebar import Sidebar
+from tui.widgets.status import StatusLine
 
 SIZE = (120, 40)
 
@@ -21,7 +20,7 @@ async def _ready(pilot) -> None:
 
 
 def _status(app: ReaderApp) -> str:
-    return str(app.query_one("#status", Static).render())
+    return app.query_one("#status", StatusLine).text
 
 
 def _section_titles(app: ReaderApp) -> list[str]:
@@ -96,20 +95,25 @@ async def test_q_quits():
     assert app.return_code == 0
 
 
-async def test_scrolling_keys_move_the_article():
+async def test_moving_keys_move_the_cursor_and_keep_it_on_screen():
     long_text = "\n".join(f"Paragraph {i} says something about the harbour." for i in range(200))
     app = ReaderApp(source=Source(text=long_text))
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         view = app.query_one(ArticleView)
         await pilot.press("j")
-        assert view.scroll_offset.y == 1
+        assert view.text[view.cursor:].startswith("Paragraph 1 ")
+        await pilot.press("k")
+        assert view.cursor == 0
         await pilot.press("G")
         assert view.scroll_offset.y == view.max_scroll_y > 0
+        assert view.text[view.cursor:].startswith("Paragraph 199 ")
         await pilot.press("g")
-        assert view.scroll_offset.y == 0
+        assert view.scroll_offset.y == 0 and view.cursor == 0
         await pilot.press("space")
         assert view.scroll_offset.y > 1
+        top = view.scroll_offset.y
+        assert view._layout.line_of(view.cursor, view.paragraphs) >= top
 
 
 async def test_markup_in_the_article_is_shown_as_typed():

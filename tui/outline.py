@@ -27,6 +27,8 @@ class Item:
     status: str
     spans: tuple[Span, ...]
     original: tuple[Span, ...] = ()
+    severity: str | None = None
+    name: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,9 +43,17 @@ class Section:
     groups: tuple[Group, ...]
     empty: str
 
+    hidden: int = 0
+
     @property
     def count(self) -> int:
         return sum(len(g.items) for g in self.groups)
+
+    def without(self, titles: frozenset[str]) -> Section:
+        """This section less the groups named in ``titles``, counting what was filtered out."""
+        kept = tuple(g for g in self.groups if g.title not in titles)
+        gone = sum(len(g.items) for g in self.groups if g.title in titles)
+        return Section(self.title, kept, self.empty, self.hidden + gone)
 
 
 _EDIT_GROUPS = (
@@ -54,14 +64,19 @@ _EDIT_GROUPS = (
 )
 
 
-def outline(analysis: Analysis) -> tuple[Section, ...]:
-    """The sidebar's sections in order: Entities, Figures, Flags, Edits."""
-    return (
+FILTERABLE = tuple(title for _, title in (*_KIND_GROUPS, *_SEVERITY_GROUPS))
+
+
+def outline(analysis: Analysis, hidden: frozenset[str] = frozenset()) -> tuple[Section, ...]:
+    """The sidebar's sections in order: Entities, Figures, Flags, Edits; ``hidden`` names
+    groups (from ``FILTERABLE``) the reader filtered out."""
+    sections = (
         entities_section(analysis),
         figures_section(analysis),
         flags_section(analysis),
         edits_section(analysis),
     )
+    return tuple(section.without(hidden) for section in sections)
 
 
 def entities_section(analysis: Analysis) -> Section:
@@ -78,6 +93,7 @@ def entities_section(analysis: Analysis) -> Section:
                 f"{len(e.mentions):>2} {e.name}",
                 e.name + (f" (also {', '.join(e.aliases)})" if e.aliases else ""),
                 tuple(sorted(e.mentions)),
+                name=e.name,
             )
             for e in members
         )
@@ -100,6 +116,7 @@ def figures_section(analysis: Analysis) -> Section:
                 f"{figure_value(f)}  {f.text}",
                 f"{f.text}: {figure_value(f)}" + (f" ({f.counts})" if f.counts else ""),
                 (f.span,) if f.span else (),
+                name=f"{f.text} ({figure_value(f)})",
             )
             for f in ordered
             if _figure_group(f) == title
@@ -122,6 +139,8 @@ def flags_section(analysis: Analysis) -> Section:
                 f"{_SEVERITY_MARK[severity]} {f.message}",
                 f"{f.rule}: {f.message}" + (f" ({f.reason})" if f.reason else ""),
                 tuple(f.spans),
+                severity=f.severity,
+                name=f"{f.rule}: {f.message}",
             )
             for f in flagged
         )
@@ -173,6 +192,7 @@ def edits_section(analysis: Analysis) -> Section:
                 f"{e.kind}: {e.reason}",
                 (_point(offsets.to_clean(e.original[0])),) if offsets is not None else (),
                 (e.original,),
+                name=f"{e.kind}: {e.text.strip()}",
             )
             for e in analysis.edits
             if (e.kind in kinds if kinds else e.kind not in shown_kinds and e.kind != "whitespace")

@@ -2,90 +2,89 @@
 
 It renders only the rows on screen, from a layout of offsets, so a 5 MB article costs about what a
 short one does per key. It shows text as data: every character passes through ``visible`` and
-becomes a plain ``Segment``, never markup.
+becomes a plain ``Segment``, never markup. A cursor (a text offset) marks the reading position;
+the sentence around it is shaded, and moving it tells the app, which decides what it selects.
 """
 
 from __future__ import annotations
 
 import itertools
-from bisect import bisect_left, bisect_right
+import re
+from bisect import bisect_right
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from rich.segment import Segment
 from rich.style import Style
+from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Size
+from textual.geometry import Offset, Size
+from textual.message import Message
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 
 from ..analysis.model import Span
 from ..safe_text import visible
+from ..spanindex import SpanIndex
 from .wrap import Layout
 
-LAYERS = ("mark-error", "mark-warning", "mark-info", "removed", "linked", "current")
+LAYERS = (
+    "sentence", "mark-info", "mark-warning", "mark-error", "removed", "linked", "current",
+    "cursor",
+)
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
+_WORD = re.compile(r"\w[\w'’-]*")
+_FEW = 16
 
 
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """Spans painted with one component style, sorted, with a running maximum of their ends so
-    the spans touching a line are found by binary search."""
-
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
-    reach: tuple[int, ...]
-
-    @classmethod
-    def of(cls, spans: Sequence[Span]) -> Layer:
-        ordered = sorted((a, b) for a, b in spans if b > a)
-        reach, far = [], -1
-        for _, b in ordered:
-            far = max(far, b)
-            reach.append(far)
-        return cls(tuple(a for a, _ in ordered), tuple(b for _, b in ordered), tuple(reach))
-
-    def touching(self, start: int, end: int) -> list[Span]:
-        """The spans that overlap ``[start, end)``."""
-        hi = bisect_left(self.starts, end)
-        lo = bisect_right(self.reach, start, 0, hi)
-        return [
-            (self.starts[i], self.ends[i]) for i in range(lo, hi) if self.ends[i] > start
-        ]
+def _layer(spans: Sequence[Span]) -> SpanIndex[None]:
+    return SpanIndex((span, None) for span in spans)
 
 
-EMPTY_LAYER = Layer((), (), ())
+EMPTY: SpanIndex[None] = SpanIndex()
 
 
 class ArticleView(ScrollView, can_focus=True):
-    """The article text, wrapped to the pane, with linked and flagged spans painted."""
+    """The article text, wrapped to the pane, with a cursor and linked and flagged spans."""
 
-    COMPONENT_CLASSES = {
-        "article--linked",
-        "article--current",
-        "article--mark-error",
-        "article--mark-warning",
-        "article--mark-info",
-        "article--removed",
-        "article--pending",
-    }
+    ALLOW_SELECT = True
+    COMPONENT_CLASSES = {f"article--{name}" for name in (*LAYERS, "pending")}
     BINDINGS = [
-        Binding("j,down", "scroll_lines(1)", "Down", show=False),
-        Binding("k,up", "scroll_lines(-1)", "Up", show=False),
-        Binding("space,pagedown", "scroll_pages(1)", "Page down", show=False),
-        Binding("b,pageup", "scroll_pages(-1)", "Page up", show=False),
-        Binding("g,home", "scroll_edge(0)", "Top", show=False),
-        Binding("G,end", "scroll_edge(1)", "Bottom", show=False),
+        Binding("j,down", "cursor_lines(1)", "Next line", show=False, id="line_down"),
+        Binding("k,up", "cursor_lines(-1)", "Previous line", show=False, id="line_up"),
+        Binding("l,right", "cursor_words(1)", "Next word", show=False, id="word_next"),
+        Binding("left", "cursor_words(-1)", "Previous word", show=False, id="word_previous"),
+        Binding("space,pagedown", "cursor_pages(1)", "Page down", show=False, id="page_down"),
+        Binding("b,pageup", "cursor_pages(-1)", "Page up", show=False, id="page_up"),
+        Binding("g,home", "cursor_edge(0)", "Top", show=False, id="top"),
+        Binding("G,end", "cursor_edge(1)", "Bottom", show=False, id="bottom"),
+        Binding("right_curly_bracket", "cursor_paragraphs(1)", "Next paragraph",
+                key_display="}", show=False, id="paragraph_next"),
+        Binding("left_curly_bracket", "cursor_paragraphs(-1)", "Previous paragraph",
+                key_display="{", show=False, id="paragraph_previous"),
+        Binding("right_parenthesis", "cursor_sentences(1)", "Next sentence", show=False,
+                key_display=")", id="sentence_next"),
+        Binding("left_parenthesis", "cursor_sentences(-1)", "Previous sentence", show=False,
+                key_display="(", id="sentence_previous"),
     ]
+
+    class CursorMoved(Message):
+        """The reading position moved to ``offset`` (by key or by click)."""
+
+        def __init__(self, offset: int) -> None:
+            super().__init__()
+            self.offset = offset
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._text = ""
         self._paragraphs: tuple[Span, ...] = ()
         self._layout: Layout | None = None
-        self._layers: dict[str, Layer] = {name: EMPTY_LAYER for name in LAYERS}
+        self._layers: dict[str, SpanIndex[None]] = dict.fromkeys(LAYERS, EMPTY)
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
+        self.cursor = 0
         self.pending = False
 
     # -- content -------------------------------------------------------------------------------
@@ -95,17 +94,29 @@ class ArticleView(ScrollView, can_focus=True):
         self._text = text
         self._paragraphs = tuple(paragraphs)
         self.pending = pending
-        self._layers = {name: EMPTY_LAYER for name in LAYERS}
+        self._layers = dict.fromkeys(LAYERS, EMPTY)
+        self.cursor = self._paragraphs[0][0] if self._paragraphs else 0
         self._relayout()
         self.scroll_to(0, 0, animate=False)
+        self._paint_cursor()
 
     @property
     def text(self) -> str:
         return self._text
 
+    @property
+    def paragraphs(self) -> tuple[Span, ...]:
+        return self._paragraphs
+
     def paint(self, layer: str, spans: Sequence[Span]) -> None:
-        """Replace the spans of one layer ("linked", "current", "mark-warning", ...)."""
-        self._layers[layer] = Layer.of(spans) if spans else EMPTY_LAYER
+        """Replace the spans of one layer ("linked", "current", "mark-warning", ...).
+
+        A few spans repaint only their rows; many repaint the whole view."""
+        stale = self._layers[layer]
+        self._layers[layer] = _layer(spans) if spans else EMPTY
+        if len(stale) + len(spans) <= _FEW:
+            self._refresh_spans([*(span for span, _ in self._all(layer, stale)), *spans])
+            return
         self._cache.clear()
         self.refresh()
 
@@ -118,7 +129,7 @@ class ArticleView(ScrollView, can_focus=True):
         self.scroll_to(y=top, animate=False)
 
     def offset_at_top(self) -> int:
-        """The text offset of the first line on screen (for keeping the place across re-layouts)."""
+        """The text offset of the first line on screen (to keep the place across re-layouts)."""
         if self._layout is None or not len(self._layout):
             return 0
         y = min(int(self.scroll_offset.y), len(self._layout) - 1)
@@ -126,6 +137,192 @@ class ArticleView(ScrollView, can_focus=True):
             y += 1
         line = self._layout.line(y)
         return line[0] if line else 0
+
+    def sentence_at(self, offset: int) -> Span:
+        """The sentence around ``offset``, within its paragraph."""
+        start, end = self._paragraph_at(offset)
+        chunk = self._text[start:end]
+        local = offset - start
+        begin, finish = 0, len(chunk)
+        for match in _SENTENCE_END.finditer(chunk):
+            if match.end() <= local:
+                begin = match.end()
+            else:
+                finish = match.end()
+                break
+        return start + begin, start + len(chunk[:finish].rstrip())
+
+    def word_at(self, offset: int) -> Span | None:
+        """The word under ``offset``, if the cursor is on one."""
+        start, end = self._paragraph_at(offset)
+        for match in _WORD.finditer(self._text, max(start, offset - 64), min(end, offset + 64)):
+            if match.start() <= offset < match.end():
+                return match.span()
+        return None
+
+    # -- the cursor ----------------------------------------------------------------------------
+
+    def move_cursor(self, offset: int, *, announce: bool = True, scroll: bool = True) -> None:
+        """Put the reading position at ``offset``, keep it on screen, and tell the app."""
+        self.cursor = min(max(offset, 0), len(self._text))
+        self._paint_cursor()
+        if scroll:
+            self._keep_cursor_visible()
+        if announce:
+            self.post_message(self.CursorMoved(self.cursor))
+
+    def _paint_cursor(self) -> None:
+        """Move the caret and the shaded sentence, repainting only the rows they touch."""
+        stale = [span for name in ("cursor", "sentence") for span, _ in self._all(name)]
+        if self._text:
+            at = min(self.cursor, len(self._text) - 1)
+            self._layers["cursor"] = _layer([(at, at + 1)])
+            self._layers["sentence"] = _layer([self.sentence_at(at)])
+        else:
+            self._layers["cursor"] = self._layers["sentence"] = EMPTY
+        fresh = [span for name in ("cursor", "sentence") for span, _ in self._all(name)]
+        self._refresh_spans([*stale, *fresh])
+
+    def _all(self, layer: str, index: SpanIndex[None] | None = None) -> list[tuple[Span, None]]:
+        return (self._layers[layer] if index is None else index).touching(0, len(self._text) + 1)
+
+    def _refresh_spans(self, spans: Sequence[Span]) -> None:
+        """Drop the cached rows under ``spans`` and repaint those rows alone."""
+        if self._layout is None:
+            return
+        width = self.scrollable_content_region.width
+        for start, end in spans:
+            first = self._layout.line_of(start, self._paragraphs)
+            last = self._layout.line_of(max(end - 1, start), self._paragraphs)
+            for row in range(first, last + 1):
+                self._cache.discard((row, width))
+            self.refresh_lines(first, last - first + 1)
+
+    def _keep_cursor_visible(self) -> None:
+        if self._layout is None:
+            return
+        y = self._layout.line_of(self.cursor, self._paragraphs)
+        top = int(self.scroll_offset.y)
+        height = max(self.scrollable_content_region.height, 1)
+        if y < top:
+            self.scroll_to(y=y, animate=False)
+        elif y >= top + height:
+            self.scroll_to(y=y - height + 1, animate=False)
+
+    def _paragraph_at(self, offset: int) -> Span:
+        if not self._paragraphs:
+            return 0, len(self._text)
+        index = max(bisect_right(self._paragraphs, (offset, len(self._text) + 1)) - 1, 0)
+        return self._paragraphs[index]
+
+    def _cursor_line(self) -> tuple[int, int]:
+        """The cursor's visual line and its column (characters from the line start)."""
+        assert self._layout is not None
+        y = self._layout.line_of(self.cursor, self._paragraphs)
+        line = self._layout.line(y)
+        return y, (self.cursor - line[0]) if line else 0
+
+    def _offset_at_line(self, y: int, column: int) -> int:
+        assert self._layout is not None
+        y = min(max(y, 0), len(self._layout) - 1)
+        line = self._layout.line(y)
+        if line is None:  # a blank line between paragraphs: land on the next text line
+            line = self._layout.line(min(y + 1, len(self._layout) - 1)) or (self.cursor,
+                                                                                 self.cursor)
+        start, end = line
+        return min(start + column, max(end - 1, start))
+
+    def action_cursor_lines(self, count: int) -> None:
+        if self._layout is None or not self._paragraphs:
+            return
+        y, column = self._cursor_line()
+        target = y + count
+        step = 1 if count > 0 else -1
+        while 0 <= target < len(self._layout) and self._layout.line(target) is None:
+            target += step
+        if not 0 <= target < len(self._layout):
+            return
+        self.move_cursor(self._offset_at_line(target, column))
+
+    def action_cursor_pages(self, count: int) -> None:
+        if self._layout is None or not self._paragraphs:
+            return
+        page = max(self.scrollable_content_region.height - 1, 1)
+        y, column = self._cursor_line()
+        self.scroll_to(y=self.scroll_offset.y + count * page, animate=False, immediate=True)
+        self.move_cursor(self._offset_at_line(y + count * page, column))
+
+    def action_cursor_edge(self, bottom: int) -> None:
+        if not self._paragraphs:
+            return
+        self.move_cursor(self._paragraphs[-1][0] if bottom else self._paragraphs[0][0])
+        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False)
+
+    def action_cursor_words(self, count: int) -> None:
+        text = self._text
+        if count > 0:
+            word = self.word_at(self.cursor)
+            match = _WORD.search(text, word[1] if word else self.cursor + 1)
+            if match:
+                self.move_cursor(match.start())
+            return
+        window = _WORD.finditer(text, max(self.cursor - 200, 0), self.cursor)
+        before = [m.start() for m in window if m.start() < self.cursor]
+        if before:
+            self.move_cursor(before[-1])
+
+    def action_cursor_paragraphs(self, count: int) -> None:
+        if not self._paragraphs:
+            return
+        index = max(bisect_right(self._paragraphs, (self.cursor, len(self._text) + 1)) - 1, 0)
+        if count < 0 and self.cursor > self._paragraphs[index][0]:
+            count += 1  # "previous" from inside a paragraph first goes to its start
+        index = min(max(index + count, 0), len(self._paragraphs) - 1)
+        self.move_cursor(self._paragraphs[index][0])
+
+    def action_cursor_sentences(self, count: int) -> None:
+        if not self._text:
+            return
+        start, end = self.sentence_at(self.cursor)
+        if count > 0:
+            nxt = end
+            while nxt < len(self._text) and self._text[nxt].isspace():
+                nxt += 1
+            self.move_cursor(min(nxt, len(self._text) - 1))
+        elif self.cursor > start:
+            self.move_cursor(start)
+        elif start > 0:
+            self.move_cursor(self.sentence_at(max(start - 2, 0))[0])
+
+    # -- mouse ---------------------------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        widget, offset = self.screen.get_widget_and_offset_at(event.screen_x, event.screen_y)
+        if widget is self and offset is not None:
+            position = self._text_offset(offset)
+            if position is not None:
+                self.move_cursor(position, scroll=False)
+
+    def _text_offset(self, offset: Offset) -> int | None:
+        """The text offset of a content position (x characters into visual line y)."""
+        if self._layout is None or not 0 <= offset.y < len(self._layout):
+            return None
+        line = self._layout.line(offset.y)
+        if line is None:
+            return None
+        return min(line[0] + offset.x, line[1])
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text under a mouse selection, as it stands in the article."""
+        start = self._text_offset(selection.start) if selection.start else 0
+        end = self._text_offset(selection.end) if selection.end else len(self._text)
+        if start is None or end is None:
+            return None
+        return self._text[min(start, end):max(start, end)], "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self._cache.clear()
+        self.refresh()
 
     # -- layout and rendering ------------------------------------------------------------------
 
@@ -140,11 +337,8 @@ class ArticleView(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         if self._layout is not None and self._layout.width != self._wrap_width():
-            keep = self.offset_at_top()
             self._relayout()
-            if keep:
-                y = self._layout.line_of(keep, self._paragraphs)
-                self.scroll_to(y=y, animate=False)
+            self._keep_cursor_visible()
 
     def notify_style_update(self) -> None:
         self._styles = None
@@ -157,25 +351,27 @@ class ArticleView(ScrollView, can_focus=True):
                 layer: self.get_component_rich_style(f"article--{layer}", partial=True)
                 for layer in (*LAYERS, "pending")
             }
+            self._styles["selection"] = self.screen.get_component_rich_style(
+                "screen--selection", partial=True
+            )
+            self._styles["base"] = self.rich_style
         return self._styles[name]
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
         width = self.scrollable_content_region.width
-        base = self.rich_style
+        base = self._style("base")
         row = scroll_y + y
         key = (row, width)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_row(row, base)
+            strip = self._render_row(row, base).apply_offsets(0, row)
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_row(self, row: int, base: Style) -> Strip:
         layout = self._layout
-        if layout is None or row >= len(layout):
-            return Strip([Segment("", base)], 0)
-        span = layout.line(row)
+        span = layout.line(row) if layout is not None and row < len(layout) else None
         if span is None:
             return Strip([Segment("", base)], 0)
         start, end = span
@@ -186,13 +382,17 @@ class ArticleView(ScrollView, can_focus=True):
         cuts = {start, end}
         touching: list[tuple[str, Span]] = []
         for name in LAYERS:
-            for a, b in self._layers[name].touching(start, end):
+            for (a, b), _ in self._layers[name].touching(start, end):
                 touching.append((name, (a, b)))
-                cuts.add(max(a, start))
-                cuts.add(min(b, end))
-        points = sorted(cuts)
+                cuts.update((max(a, start), min(b, end)))
+        selection = self.text_selection
+        if selection is not None and (chosen := selection.get_span(row)) is not None:
+            a = start + chosen[0]
+            b = end if chosen[1] == -1 else start + chosen[1]
+            touching.append(("selection", (a, b)))
+            cuts.update((max(a, start), min(max(b, a), end)))
         segments = []
-        for a, b in itertools.pairwise(points):
+        for a, b in itertools.pairwise(sorted(cuts)):
             if a >= b:
                 continue
             style = base
@@ -201,15 +401,3 @@ class ArticleView(ScrollView, can_focus=True):
                     style = style + self._style(name)
             segments.append(Segment(visible(self._text[a:b]), style))
         return Strip(segments)
-
-    # -- keys ----------------------------------------------------------------------------------
-
-    def action_scroll_lines(self, count: int) -> None:
-        self.scroll_to(y=self.scroll_offset.y + count, animate=False)
-
-    def action_scroll_pages(self, count: int) -> None:
-        page = max(self.scrollable_content_region.height - 1, 1)
-        self.scroll_to(y=self.scroll_offset.y + count * page, animate=False)
-
-    def action_scroll_edge(self, bottom: int) -> None:
-        self.scroll_to(y=self.max_scroll_y if bottom else 0, animate=False)

@@ -18,15 +18,16 @@ class Sidebar(Tree[Item | None]):
     """Sections of items; ``enter`` on an item asks the app to select it."""
 
     BINDINGS = [
-        Binding("enter", "select_cursor", "Jump", show=True),
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
+        Binding("enter", "select_cursor", "Jump", id="sidebar_jump"),
+        Binding("j", "cursor_down", "Down", show=False, id="sidebar_down"),
+        Binding("k", "cursor_up", "Up", show=False, id="sidebar_up"),
+        Binding("g", "scroll_home", "Top", show=False, id="sidebar_top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="sidebar_bottom"),
+        Binding("f", "app.filters", "Filter", id="sidebar_filters"),
     ]
 
     class Chosen(Message):
-        """The reader pressed enter on an item."""
+        """The reader pressed enter on (or clicked) an item."""
 
         def __init__(self, item: Item) -> None:
             super().__init__()
@@ -36,28 +37,38 @@ class Sidebar(Tree[Item | None]):
         super().__init__(Text("Outline"), id=id)
         self.show_root = False
         self.guide_depth = 2
+        self._item_nodes: dict[str, TreeNode[Item | None]] = {}
 
     def show_pending(self, message: str) -> None:
         """While the analysis runs: one line saying so."""
         self.clear()
+        self._item_nodes = {}
         self.root.add_leaf(Text(one_line(message), style="italic"), data=None)
 
     def show_outline(self, sections: tuple[Section, ...]) -> None:
-        """Replace the tree with ``sections``; sections open, groups open."""
+        """Replace the tree with ``sections``; sections and groups open."""
         self.clear()
+        self._item_nodes = {}
         for section in sections:
-            node = self.root.add(
-                Text(f"{section.title} ({section.count})", style="bold"), data=None, expand=True
-            )
+            shown = f"{section.count}" + (f" of {section.count + section.hidden}"
+                                          if section.hidden else "")
+            node = self.root.add(Text(f"{section.title} ({shown})", style="bold"), data=None,
+                                 expand=True)
             if not section.count:
-                node.add_leaf(Text(section.empty, style="italic dim"), data=None)
+                empty = "All filtered out (f)." if section.hidden else section.empty
+                node.add_leaf(Text(empty, style="italic dim"), data=None)
             for group in section.groups:
-                target: TreeNode[Item | None] = node
-                if len(section.groups) > 1 or group.title not in section.title:
-                    target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=True)
+                target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=True)
                 for item in group.items:
-                    target.add_leaf(Text(one_line(item.label, LABEL_LIMIT)), data=item)
+                    leaf = target.add_leaf(Text(one_line(item.label, LABEL_LIMIT)), data=item)
+                    self._item_nodes[item.key] = leaf
         self.cursor_line = 0
+
+    def reveal(self, item: Item) -> None:
+        """Put the tree's cursor on ``item``'s row, without choosing it."""
+        node = self._item_nodes.get(item.key)
+        if node is not None and self.cursor_node is not node:
+            self.move_cursor(node, animate=False)
 
     def on_tree_node_selected(self, event: Tree.NodeSelected[Item | None]) -> None:
         event.stop()

@@ -31,7 +31,7 @@ _MAX = sys.maxsize
 @lru_cache(maxsize=16)
 def _line_pattern(width: int) -> re.Pattern[str]:
     # Up to `width` characters ending before a space (or the end), else a hard cut of a long word.
-    return re.compile(rf"[^\n]{{1,{width}}}(?=\s|$)\s*|\S{{{width}}}\s*")
+    return re.compile(rf"[^\n]{{1,{width}}}(?=\s|$)\s*|[^\n]{{{width}}}\s*")
 
 
 class Layout:

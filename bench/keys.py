@@ -1,0 +1,77 @@
+"""CPU time per navigation key on a long article, as ../shared/TEXTUAL.md recommends.
+
+Each key's cost is the process CPU time around ``pilot.press`` less the CPU time of an idle
+``pilot.pause`` measured the same way, so the pilot's own waiting is not counted.
+
+    python bench/keys.py [--megabytes 5] [--repeat 15]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+from corpus_text import long_article
+
+from tui.analysis import Source
+from tui.app import ReaderApp
+
+KEYS = [("j", "line down"), ("space", "page down"), ("k", "line up"), ("n", "next mention"),
+        ("right_square_bracket", "next flag"), ("right_curly_bracket", "next paragraph"),
+        ("ctrl+o", "jump back"), ("G", "bottom"), ("g", "top")]
+
+
+async def measure(megabytes: float, repeat: int) -> None:
+    text = long_article(megabytes)
+    app = ReaderApp(source=Source(text=text, path="bench"))
+    started = time.perf_counter()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        ready = time.perf_counter() - started
+        items = [i for i in app.outline_items() if i.kind == "entity"]
+        if items:
+            app.go_to(max(items, key=lambda i: len(i.spans)))
+        idle = []
+        for _ in range(repeat):
+            t = time.process_time()
+            await pilot.pause()
+            idle.append(time.process_time() - t)
+        base = statistics.median(idle)
+        print(f"{len(text) / 1e6:.1f} MB, {len(app.analysis.paragraphs):,} paragraphs, "
+              f"analysed and shown in {ready:.1f} s; idle pause {base * 1000:.1f} ms CPU")
+        print(f"{'key':<16}{'what':<16}{'median ms':>10}{'worst ms':>10}")
+        for key, what in KEYS:
+            costs = []
+            for _ in range(repeat):
+                t = time.process_time()
+                await pilot.press(key)
+                costs.append(max(time.process_time() - t - base, 0.0))
+            print(f"{key:<16}{what:<16}{statistics.median(costs) * 1000:>10.1f}"
+                  f"{max(costs) * 1000:>10.1f}")
+        t = time.process_time()
+        await pilot.press("slash", *"minister")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        print(f"search 'minister' typed and answered: {(time.process_time() - t) * 1000:.0f} ms "
+              f"CPU over {len('minister') + 1} keys (the search itself runs in a thread)")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--megabytes", type=float, default=5.0)
+    parser.add_argument("--repeat", type=int, default=15)
+    options = parser.parse_args()
+    asyncio.run(measure(options.megabytes, options.repeat))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,46 @@
+"""The ``f`` screen: which groups the sidebar shows (entity kinds, flag severities)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import SelectionList, Static
+from textual.widgets.selection_list import Selection
+
+from ..outline import FILTERABLE
+
+
+class FilterScreen(ModalScreen[frozenset[str] | None]):
+    """Space toggles a group, enter applies, escape leaves the filters as they were."""
+
+    BINDINGS = [
+        Binding("escape", "dismiss_unchanged", "Cancel", id="filters_cancel"),
+        Binding("enter", "apply", "Apply", priority=True, id="filters_apply"),
+    ]
+
+    def __init__(self, hidden: Iterable[str]) -> None:
+        super().__init__()
+        self._hidden = frozenset(hidden)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="filters-body"):
+            yield Static("Show in the sidebar (space toggles, enter applies, esc cancels)",
+                         markup=False)
+            yield SelectionList[str](
+                *(Selection(title, title, title not in self._hidden) for title in FILTERABLE),
+                id="filters",
+            )
+
+    def on_mount(self) -> None:
+        self.query_one(SelectionList).highlighted = 0
+
+    def action_apply(self) -> None:
+        shown = set(self.query_one(SelectionList).selected)
+        self.dismiss(frozenset(t for t in FILTERABLE if t not in shown))
+
+    def action_dismiss_unchanged(self) -> None:
+        self.dismiss(None)
