@@ -8,7 +8,7 @@ from textual.selection import Selection
 
 from tui.app import ReaderApp
 from tui.screens.filters import FilterScreen
-from tui.widgets.article import ArticleView
+from tui.widgets.article import GUTTER, ArticleView
 from tui.widgets.sidebar import Sidebar
 from tui.widgets.status import StatusLine
 
@@ -191,7 +191,8 @@ async def test_click_on_a_mention_selects_its_entity(reader):
     x = start - view._layout.line(y)[0]
     view.scroll_to(y=0, animate=False, immediate=True)
     await pilot.pause()
-    await pilot.click(ArticleView, offset=(x + 2 + 1, y))
+    padding = view.content_region.x - view.region.x
+    await pilot.click(ArticleView, offset=(padding + GUTTER + x + 1, y))
     await pilot.pause()
     assert app.selection == item
 
@@ -223,3 +224,27 @@ async def test_every_app_key_is_in_the_palette(reader):
     for wanted in ("Next", "Next flag", "Back", "Forward", "Search", "Original", "Copy",
                    "Filter sidebar", "Help"):
         assert wanted in titles
+
+
+async def test_timeline_lists_days_in_order_with_the_reference_first(reader):
+    app, _ = reader
+    figures = next(s for s in app.sections if s.title == "Figures")
+    timeline = next(g for g in figures.groups if g.title == "Timeline")
+    assert timeline.items[0].label.startswith("⚓ 2022-01-05 caption")
+    days = [i.key for i in timeline.items[1:]]
+    assert days == sorted(days) and "day:2022-01-06" in days
+    thursday = next(i for i in timeline.items if i.key == "day:2022-01-06")
+    text = app.analysis.text
+    assert all("Thursday" in text[a:b] for a, b in thursday.spans)
+
+
+async def test_d_sets_the_reference_date_and_analyses_again(reader):
+    app, pilot = reader
+    await pilot.press("d")
+    await pilot.press("ctrl+a", "ctrl+k", *"2022-01-20", "enter")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert app.reference.isoformat() == "2022-01-20"
+    assert app.analysis.reference_date.kind == "user"
+    thursdays = [f for f in app.analysis.figures if f.text.startswith("Thursday")]
+    assert thursdays and all(f.date.isoformat() == "2022-01-20" for f in thursdays)

@@ -29,6 +29,7 @@ from .jumps import JumpList, Place
 from .outline import Item, Section, outline
 from .resources import styles_dir
 from .safe_text import one_line
+from .screens.date import DateScreen
 from .screens.filters import FilterScreen
 from .screens.help import HelpScreen
 from .search import find_all
@@ -69,6 +70,7 @@ class ReaderApp(App[int]):
         Binding("o", "toggle_original", "Original", id="toggle_original"),
         Binding("y", "copy", "Copy", show=False, id="copy"),
         Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
+        Binding("d", "set_date", "Reference date", show=False, id="set_date"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
     ]
 
@@ -492,6 +494,20 @@ class ReaderApp(App[int]):
                 self._rebuild_outline()
 
         self.push_screen(FilterScreen(self.hidden_groups), apply)
+
+    def action_set_date(self) -> None:
+        """Choose the day relative dates resolve against, and analyse again with it."""
+        ref = self.analysis.reference_date if self.analysis else None
+        found = f"{ref.date.isoformat()} from the {ref.kind}" if ref else "none found"
+
+        def apply(choice: date | bool | None) -> None:
+            if choice is False or choice == self.reference:
+                return
+            self.reference = choice if isinstance(choice, date) else None
+            self.set_status("Analysing again with the new reference date…")
+            self.run_analysis()
+
+        self.push_screen(DateScreen(self.reference, found), apply)
 
     def action_help(self) -> None:
         self.push_screen(

@@ -20,6 +20,7 @@ from . import __version__
 from .analysis import Analysis, analyze
 from .analysis.serialize import to_dict
 from .config import Config, default_config_path, load_config
+from .report import markdown_report
 from .safe_text import one_line
 from .source import LoadError, load
 
@@ -77,9 +78,14 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "--config is given, so the output depends only on the inputs.",
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", help="articles; '-' reads stdin")
-    parser.add_argument(
-        "--json", action="store_true",
+    output = parser.add_mutually_exclusive_group()
+    output.add_argument(
+        "--json", action="store_const", const="json", dest="format",
         help="one JSON object per input (JSON Lines for several), schema closeread/analysis@1",
+    )
+    output.add_argument(
+        "--format", choices=("text", "json", "md"), default="text",
+        help="text: a short summary (the default); json: as --json; md: a review report",
     )
     _common(parser)
     return parser
@@ -116,8 +122,10 @@ def run_analyze(options: argparse.Namespace) -> int:
             failed = True
             continue
         analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
-        if options.json:
+        if options.format == "json":
             sys.stdout.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
+        elif options.format == "md":
+            sys.stdout.write(markdown_report(analysis, "stdin" if path == "-" else path))
         else:
             write_summary(analysis, path, sys.stdout)
         sys.stdout.flush()

@@ -122,7 +122,35 @@ def figures_section(analysis: Analysis) -> Section:
             if _figure_group(f) == title
         )
         groups.append(Group(title, items))
+    timeline = timeline_group(analysis)
+    if timeline.items:
+        groups.append(timeline)
     return Section("Figures", tuple(groups), "No numbers, amounts or dates found.")
+
+
+def timeline_group(analysis: Analysis) -> Group:
+    """The days the article speaks of, in date order, each linking every expression of it; the
+    first row says what relative days were resolved against."""
+    by_day: dict[object, list[Figure]] = {}
+    for figure in analysis.figures:
+        if figure.date is not None and figure.kind in ("date", "relative-date"):
+            by_day.setdefault(figure.date, []).append(figure)
+    items = []
+    ref = analysis.reference_date
+    if ref is not None:
+        items.append(Item(
+            "figure", "reference-date", f"⚓ {ref.date.isoformat()} {ref.kind}",
+            f"Relative days resolved against {ref.date.isoformat()} ({ref.kind}: {ref.text});"
+            " d sets another day", (), name=f"reference date {ref.date.isoformat()}",
+        ))
+    for day, figures in sorted(by_day.items()):
+        spans = tuple(sorted(f.span for f in figures if f.span))
+        words = ", ".join(dict.fromkeys(f.text for f in figures))
+        items.append(Item(
+            "figure", f"day:{day.isoformat()}", f"{day:%a %d %b %Y} · {len(figures)}",
+            f"{day:%A %d %B %Y}: {words}", spans, name=f"{day.isoformat()} {words}",
+        ))
+    return Group("Timeline", tuple(items))
 
 
 def flags_section(analysis: Analysis) -> Section:

@@ -36,6 +36,9 @@ LAYERS = (
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _WORD = re.compile(r"\w[\w'’-]*")
 _FEW = 16
+GUTTER = 2
+_SEVERITY_LAYERS = ("mark-error", "mark-warning", "mark-info")
+_MARKS = {"mark-error": "✖", "mark-warning": "▲", "mark-info": "●"}
 
 
 def _layer(spans: Sequence[Span]) -> SpanIndex[None]:
@@ -310,7 +313,7 @@ class ArticleView(ScrollView, can_focus=True):
         line = self._layout.line(offset.y)
         if line is None:
             return None
-        return min(line[0] + offset.x, line[1])
+        return min(line[0] + max(offset.x, 0), line[1])
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The text under a mouse selection, as it stands in the article."""
@@ -327,7 +330,7 @@ class ArticleView(ScrollView, can_focus=True):
     # -- layout and rendering ------------------------------------------------------------------
 
     def _wrap_width(self) -> int:
-        return max(self.scrollable_content_region.width, 8)
+        return max(self.scrollable_content_region.width - GUTTER, 8)
 
     def _relayout(self) -> None:
         self._layout = Layout(self._text, self._paragraphs, self._wrap_width())
@@ -365,15 +368,17 @@ class ArticleView(ScrollView, can_focus=True):
         key = (row, width)
         strip = self._cache.get(key)
         if strip is None:
-            strip = self._render_row(row, base).apply_offsets(0, row)
+            strip = self._render_row(row, base)
             self._cache[key] = strip
         return strip.crop_extend(scroll_x, scroll_x + width, base)
 
     def _render_row(self, row: int, base: Style) -> Strip:
+        """One visual line: a gutter with the line's worst flag as a symbol, then the text
+        split wherever a painted span starts or ends (text carries offsets for selection)."""
         layout = self._layout
         span = layout.line(row) if layout is not None and row < len(layout) else None
         if span is None:
-            return Strip([Segment("", base)], 0)
+            return Strip([Segment(" " * GUTTER, base)], GUTTER)
         start, end = span
         while end > start and self._text[end - 1] in " \t":
             end -= 1
@@ -400,4 +405,8 @@ class ArticleView(ScrollView, can_focus=True):
                 if s < b and e > a:
                     style = style + self._style(name)
             segments.append(Segment(visible(self._text[a:b]), style))
-        return Strip(segments)
+        worst = next((name for name in _SEVERITY_LAYERS if any(t[0] == name for t in touching)),
+                     None)
+        gutter = Segment(f"{_MARKS[worst]} " if worst else " " * GUTTER,
+                         base + self._style(worst) if worst else base)
+        return Strip([gutter, *Strip(segments).apply_offsets(0, row)])
