@@ -35,7 +35,7 @@ def _analysis() -> Analysis:
 def test_sections_come_in_reading_order_with_counts():
     sections = outline(_analysis())
     assert [(s.title, s.count) for s in sections] == [
-        ("Entities", 2), ("Figures", 2), ("Flags", 1), ("Edits", 1)]
+        ("Entities", 2), ("Figures", 3), ("Flags", 1), ("Edits", 1)]
 
 
 def test_entities_are_grouped_by_kind_and_carry_every_mention():
@@ -48,8 +48,10 @@ def test_entities_are_grouped_by_kind_and_carry_every_mention():
 
 def test_figures_show_their_normalised_values():
     figures = outline(_analysis())[1]
-    assert [g.title for g in figures.groups] == ["Counts", "Dates"]
+    assert [g.title for g in figures.groups] == ["Counts", "Dates", "Timeline"]
     assert figures.groups[1].items[0].label == "2024-05-06  Monday"
+    assert figures.groups[2].items[0].label == "Mon 06 May 2024 · 1"
+    assert figures.groups[2].items[0].spans == ((51, 57),)
 
 
 def test_flags_say_rule_and_message():

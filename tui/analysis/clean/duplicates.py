@@ -1,0 +1,134 @@
+"""Repeated paragraphs: exact copies, and copies lightly edited or cut short.
+
+Exact copies are found by hashing the folded text. Near copies are found without comparing every
+pair: each paragraph is indexed by its three-word shingles, a shingle found in more than a few
+paragraphs is skipped as too common to tell anything, and only paragraphs sharing at least half
+their shingles are scored with rapidfuzz. The fuller copy stays, in its place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from rapidfuzz import fuzz
+
+from .draft import Block, Draft, PendingFlag
+from .fingerprint import key, tokens
+from .index import shared_keys
+
+_WORD = re.compile(r"\w+")
+
+_MIN_WORDS = 12
+_MIN_WORDS_CUT = 8
+_PROSE_END = re.compile(r"[.!…][\"'”’)\]]*$")
+_LIST_ITEM = re.compile(r"(?:[-•*–—▪·]|\d{1,3}[.)])\s|(?:\S+ ){0,3}\S+:\s")
+"""A bullet, a number, or a short label and a colon ("Portion Fix Containers: 1 Green")."""
+_NUMBER = re.compile(r"\d+")
+_MAX_POSTINGS = 20
+_SIMILAR = 90.0
+_CONTAINED = 95.0
+_CONTAINED_SHARE = 0.4
+"""A line much shorter than the paragraph holding it (a title in a list, "Hair Piece (1984)",
+named again in a sentence) is no cut copy of that paragraph."""
+
+
+def _prose(text: str) -> bool:
+    """A paragraph of sentences. Headings, fixtures, list items, recipe lines and interview
+    questions repeat by design ("Winners meet in final match", "Portion: 1 cup"), so only prose
+    counts as repeated by mistake."""
+    if not _PROSE_END.search(text) or _LIST_ITEM.match(text):
+        return False
+    words = len(text.split())
+    return words >= _MIN_WORDS and len(_NUMBER.findall(text)) * 4 < words
+
+
+def _opening(block: Block) -> str:
+    """The first words of a paragraph, to name it in a reason."""
+    words = block.text.split()
+    return "“" + " ".join(words[:6]) + ("…”" if len(words) > 6 else "”")
+
+
+def drop_duplicates(draft: Draft) -> None:
+    first: dict[str, Block] = {}
+    for block in draft.live():
+        if not _prose(block.text):
+            continue
+        folded = key(block.text)
+        kept = first.setdefault(folded, block)
+        if kept is block:
+            continue
+        edit = block.remove("duplicate", f"repeats the paragraph {_opening(kept)}")
+        if edit is not None:
+            draft.pending.append(PendingFlag(
+                "duplicate-paragraph", "warning",
+                "This paragraph appeared twice; the later copy was removed.",
+                (("block", kept), ("point", edit.original[0])),
+            ))
+
+
+def _shingles(words: list[str]) -> set[tuple[str, str, str]]:
+    return set(zip(words, words[1:], words[2:], strict=False))
+
+
+def _facts(text: str) -> Counter[str]:
+    """The names and numbers of a paragraph: words that start with a capital or hold a digit."""
+    return Counter(w for w in _WORD.findall(text) if w[0].isupper() or any(c.isdigit() for c in w))
+
+
+def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str] | None:
+    """How alike two paragraphs are, and in what way; None when they are not, or when one names
+    a person, place or number the other lacks: two list items that differ only in a name ("Film -
+    The Aviator" / "Film - Million Dollar Baby") are two facts, not one fact twice."""
+    (short, folded_short), (long, folded_long) = sorted(
+        ((a, folded_a), (b, folded_b)), key=lambda pair: len(pair[1])
+    )
+    if not _prose(long.text):
+        return None
+    ratio = fuzz.ratio(folded_short, folded_long, score_cutoff=_SIMILAR)
+    if ratio:
+        found = ratio, "similar to"
+        extra = (_facts(short.text) - _facts(long.text)) + (_facts(long.text) - _facts(short.text))
+    else:
+        if len(folded_short) < _CONTAINED_SHARE * len(folded_long):
+            return None
+        contained = fuzz.partial_ratio(folded_short, folded_long, score_cutoff=_CONTAINED)
+        if not contained:
+            return None
+        found = contained, "contained in"
+        extra = _facts(short.text) - _facts(long.text)
+    return None if extra else found
+
+
+def drop_near_duplicates(draft: Draft) -> None:
+    blocks: list[Block] = []
+    folded: list[str] = []
+    shingles: list[set[tuple[str, str, str]]] = []
+    for block in draft.live():
+        text = key(block.text)
+        words = tokens(text)
+        if len(words) >= _MIN_WORDS_CUT:
+            blocks.append(block)
+            folded.append(text)
+            shingles.append(_shingles(words))
+    shared = shared_keys(shingles, _MAX_POSTINGS)
+    candidates = sorted(
+        (j, i) for (j, i), n in shared.items() if n * 2 >= min(len(shingles[i]), len(shingles[j]))
+    )
+    for j, i in candidates:
+        first, second = blocks[j], blocks[i]
+        if not first.text or not second.text:
+            continue
+        found = _score(first, second, folded[j], folded[i])
+        if found is None:
+            continue
+        score, relation = found
+        keep, drop = (second, first) if len(folded[i]) > len(folded[j]) else (first, second)
+        reason = f"{score:.0f}% {relation} the paragraph {_opening(keep)}"
+        edit = drop.remove("near-duplicate", reason)
+        if edit is not None:
+            draft.pending.append(PendingFlag(
+                "near-duplicate", "warning",
+                f"A near copy of this paragraph ({score:.0f}% {relation} it) was removed.",
+                (("block", keep), ("point", edit.original[0])),
+            ))

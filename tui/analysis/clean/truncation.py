@@ -1,0 +1,76 @@
+"""Text cut off by the scraper: a sentence that starts inside a word, a paragraph with no end.
+
+We cannot know the lost letters, so nothing is repaired; the reader is told. A sentence start in
+lower case is broken only when the word is no English word and appears nowhere else in the
+article ("atch military are being sent"), which keeps "e.g. this" and "iPhone" quiet.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ..model import Flag, make_flag
+from .assemble import Assembled
+from .sentences import sentence_starts
+from .words import is_english_word
+
+_BROKEN = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;:.!?)\"”’]|$)")
+_WORD = re.compile(r"\w+")
+_CLOSING = frozenset(".!?…:;\"'”’»)]")
+_LIST_ITEM = re.compile(r"(?:[-•*–—▪·]|\d{1,3}[.)]|\(?[a-z][.)])\s")
+_MIN_WORDS_UNENDED = 15
+_LAST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}$")
+"""Where a flag on a paragraph's end points: its last words, enough to tell two such flags apart."""
+_MIN_WORDS_AFTER_BREAK = 4
+"""A lower-case label ("joie de vivre" pulled out of a sentence) is no sentence cut short."""
+_SIGNATURE = re.compile(r"[-–—―]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$")
+_INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
+
+
+def flag_truncated_text(result: Assembled) -> list[Flag]:
+    text = result.text
+    counts: Counter[str] | None = None
+    flags = []
+    for a, b in result.paragraphs:
+        paragraph = text[a:b]
+        for start in sentence_starts(paragraph):
+            m = _BROKEN.match(paragraph, start)
+            if m is None or len(m[0]) < 2 or is_english_word(m[0]):
+                continue
+            rest = paragraph[start:].split(maxsplit=_MIN_WORDS_AFTER_BREAK)
+            if len(rest) < _MIN_WORDS_AFTER_BREAK:
+                continue
+            if counts is None:
+                counts = Counter(w.lower() for w in _WORD.findall(text))
+            if counts[m[0].lower()] > 1:
+                continue
+            flags.append(make_flag(
+                "truncated-text", "warning",
+                f"“{m[0]}” is no word: text looks cut off before it.",
+                [(a + m.start(), a + m.end())], text,
+            ))
+    return flags
+
+
+def _unended(paragraph: str) -> bool:
+    last = paragraph.rstrip()[-1:]
+    if not last or last in _CLOSING or _LIST_ITEM.match(paragraph) or _SIGNATURE.search(paragraph):
+        return False
+    words = len(paragraph.split())
+    return words >= _MIN_WORDS_UNENDED and bool(_INNER_SENTENCE.search(paragraph))
+
+
+def flag_missing_end_punctuation(result: Assembled) -> list[Flag]:
+    text = result.text
+    flags = []
+    for a, b in result.paragraphs:
+        if not _unended(text[a:b]):
+            continue
+        tail = _LAST_WORDS.search(text, a, b)
+        flags.append(make_flag(
+            "missing-end-punctuation", "info",
+            "This paragraph ends without a full stop: it may be cut short.",
+            [(tail.start() if tail else a, b)], text,
+        ))
+    return flags
