@@ -113,3 +113,10 @@ def test_headline_is_short_and_not_a_sentence():
 )
 def test_format_by_suffix_then_content(name: str, content: str, expected: str):
     assert source.detect_format(content, name) == expected
+
+
+def test_shipped_files_are_found_where_the_package_is_installed():
+    from tui.resources import seed_file, styles_dir
+
+    assert seed_file().is_file()
+    assert (styles_dir() / "closeread.tcss").is_file()

@@ -1,28 +1,23 @@
-"""Where the shipped files are: installed beside the package, or in the source tree."""
+"""Where the shipped files are: installed inside the package, or beside it in a source tree."""
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 
-_ROOT = Path(__file__).resolve().parent.parent
+_PACKAGE = Path(__file__).resolve().parent
 SAMPLE_NAME = "kazakhstan-unrest-2022-scraped.txt"
 
 
-def _shipped(package: str, folder: str) -> Path:
-    """The folder a wheel installs as ``package``; in a source checkout, the top ``folder``."""
-    try:
-        found = Path(str(resources.files(package)))
-        if found.is_dir():
-            return found
-    except (ModuleNotFoundError, TypeError):
-        pass
-    return _ROOT / folder
+def _shipped(folder: str) -> Path:
+    """A wheel installs ``styles/`` and ``seeds/`` as ``tui/styles`` and ``tui/seeds``; a source
+    checkout keeps them at the top of the repository."""
+    installed = _PACKAGE / folder
+    return installed if installed.is_dir() else _PACKAGE.parent / folder
 
 
 def styles_dir() -> Path:
-    return _shipped("tui.styles", "styles")
+    return _shipped("styles")
 
 
 def seed_file() -> Path:
-    return _shipped("tui.seeds", "seeds") / SAMPLE_NAME
+    return _shipped("seeds") / SAMPLE_NAME
