@@ -173,3 +173,26 @@ async def test_choosing_an_edit_shows_it_in_the_original_with_its_reason():
         assert item.status in _status(app) and "(original)" in _status(app)
         start, end = item.original[0]
         assert app.source.text[start:end] == app.query_one(ArticleView).text[start:end]
+
+
+async def test_cursor_on_removed_text_in_the_original_says_why():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        await pilot.press("o")
+        edit = next(e for e in app.analysis.edits if e.kind == "boilerplate")
+        app.query_one(ArticleView).move_cursor(edit.original[0] + 1)
+        await pilot.pause()
+        assert _status(app) == f"removed here, boilerplate: {edit.reason}"
+
+
+async def test_clicking_a_sidebar_row_jumps_to_it():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        tree = app.query_one(Sidebar)
+        line = next(y for y in range(tree.last_line + 1)
+                    if (node := tree.get_node_at_line(y)) is not None and node.data is not None)
+        await pilot.click(Sidebar, offset=(6, line))
+        await pilot.pause()
+        assert app.selection == tree.get_node_at_line(line).data

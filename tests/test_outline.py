@@ -41,7 +41,7 @@ def test_sections_come_in_reading_order_with_counts():
 def test_entities_are_grouped_by_kind_and_carry_every_mention():
     people = outline(_analysis())[0].groups[0]
     assert people.title == "People"
-    assert people.items[0].label == " 2 Ann Lee"
+    assert people.items[0].label == " 2 Ann Lee (Lee)"
     assert people.items[0].spans == ((0, 7), (25, 28))
     assert "also Lee" in people.items[0].status
 

@@ -96,6 +96,7 @@ class ReaderApp(App[int]):
         self._mentions: SpanIndex[Item] = SpanIndex()
         self._flags: SpanIndex[Item] = SpanIndex()
         self._flag_order: SpanIndex[Item] = SpanIndex()
+        self._edits: SpanIndex[Item] = SpanIndex()
         self._before_search: tuple[Item | None, int] = (None, 0)
 
     # -- building the screen -------------------------------------------------------------------
@@ -185,6 +186,9 @@ class ReaderApp(App[int]):
         flag_items = [item for item in self._all_items() if item.kind == "flag"]
         self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
         self._flag_order = SpanIndex((item.spans[0], item) for item in flag_items if item.spans)
+        self._edits = SpanIndex(
+            (item.original[0], item) for item in self._all_items() if item.kind == "edit"
+        )
         self.selection = None
         # The analysis lives as long as the window: keep the collector from walking its millions
         # of small objects on every full collection (a 200 ms pause a key at 5 MB otherwise).
@@ -312,10 +316,16 @@ class ReaderApp(App[int]):
         self.set_status(f"{label} {self.position + 1}/{len(spans)}{where}")
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
-        """The cursor landed somewhere: a mention selects its entity, a flag says its message."""
-        if self.showing_original or self.analysis is None:
+        """The cursor landed somewhere: a mention selects its entity, a flag says its message,
+        and in the original, removed text says why it was removed."""
+        if self.analysis is None:
             return
         offset = message.offset
+        if self.showing_original:
+            removed = self._edits.at(offset)
+            if removed:
+                self.set_status(f"removed here, {removed[0][1].status}")
+            return
         notes = [f"{_FLAG_MARK.get(item.severity or '', '●')} {item.status}"
                  for _, item in self._flags.at(offset)]
         mentions = self._mentions.at(offset)

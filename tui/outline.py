@@ -90,7 +90,8 @@ def entities_section(analysis: Analysis) -> Section:
             Item(
                 "entity",
                 e.id,
-                f"{len(e.mentions):>2} {e.name}",
+                f"{len(e.mentions):>2} {e.name}" + (f" ({', '.join(e.aliases)})" if e.aliases
+                                                      else ""),
                 e.name + (f" (also {', '.join(e.aliases)})" if e.aliases else ""),
                 tuple(sorted(e.mentions)),
                 name=e.name,
