@@ -9,6 +9,7 @@ cleaned text and the outline.
 from __future__ import annotations
 
 import gc
+from bisect import bisect_left
 from collections.abc import Iterable
 from datetime import date
 
@@ -95,7 +96,9 @@ class ReaderApp(App[int]):
         self.jumps: JumpList[Item] = JumpList()
         self._mentions: SpanIndex[Item] = SpanIndex()
         self._flags: SpanIndex[Item] = SpanIndex()
-        self._flag_order: SpanIndex[Item] = SpanIndex()
+        self._flag_list: list[Item] = []
+        self._flag_rank: dict[str, int] = {}
+        self._flag_starts: list[int] = []
         self._edits: SpanIndex[Item] = SpanIndex()
         self._before_search: tuple[Item | None, int] = (None, 0)
 
@@ -185,7 +188,10 @@ class ReaderApp(App[int]):
         )
         flag_items = [item for item in self._all_items() if item.kind == "flag"]
         self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
-        self._flag_order = SpanIndex((item.spans[0], item) for item in flag_items if item.spans)
+        self._flag_list = sorted((item for item in flag_items if item.spans),
+                                 key=lambda item: (item.spans[0][0], item.key))
+        self._flag_rank = {item.key: rank for rank, item in enumerate(self._flag_list)}
+        self._flag_starts = [item.spans[0][0] for item in self._flag_list]
         self._edits = SpanIndex(
             (item.original[0], item) for item in self._all_items() if item.kind == "edit"
         )
@@ -373,22 +379,31 @@ class ReaderApp(App[int]):
         self._show_position()
 
     def action_next_flag(self, step: int) -> None:
-        """``]``/``[``: the next or previous flag in reading order from the cursor."""
-        if self.analysis is None or not len(self._flag_order):
+        """``]``/``[``: the next or previous flag in reading order from the cursor (flags that
+        start at one place are taken in turn)."""
+        order = self._flag_list
+        if self.analysis is None or not order:
             self.notify("No flags in this article." if self.analysis else
                         "The analysis is still running.", timeout=3)
             return
         if self.showing_original:
             self.action_toggle_original()
         cursor = self.article.cursor
-        found = self._flag_order.after(cursor) if step > 0 else self._flag_order.before(cursor)
-        if found is None:
-            found = self._flag_order.first() if step > 0 else self._flag_order.last()
+        current = self.selection
+        starts = self._flag_starts
+        if current is not None and self._flag_rank.get(current.key) is not None \
+                and current.spans[0][0] == cursor:
+            index = self._flag_rank[current.key] + step
+        elif step > 0:
+            index = bisect_left(starts, cursor)
+        else:
+            index = bisect_left(starts, cursor) - 1
+        if not 0 <= index < len(order):
             self.notify("Wrapped to the first flag." if step > 0 else
                         "Wrapped to the last flag.", timeout=2)
-        assert found is not None
+            index %= len(order)
         self.jumps.record(self._here())
-        self.select(found[1])
+        self.select(order[index])
 
     def action_jump_back(self) -> None:
         place = self.jumps.back(self._here())

@@ -9,6 +9,7 @@ from datetime import date
 from .clean import clean
 from .entities import Correction, find_entities
 from .figures import find_figures
+from .flags import find_flags
 from .model import Analysis, Flag, Source, make_flag
 
 Progress = Callable[[str, float], None]
@@ -55,7 +56,16 @@ def analyze(
     timings["figures"] = time.perf_counter() - started
 
     started = stage("flags")
-    flags = [*_source_flags(source), *cleaned.flags]
+    reference_day = figures.reference_date.date if figures.reference_date else None
+    found = find_flags(
+        cleaned.text,
+        paragraphs=cleaned.paragraphs,
+        entities=entities,
+        figures=figures.figures,
+        article_date=source.date or reference_day,
+        disabled=frozenset(disabled_rules),
+    )
+    flags = [*_source_flags(source), *cleaned.flags, *found]
     flags = sorted(
         (f for f in flags if f.rule not in disabled_rules),
         key=lambda f: (f.spans[0][0] if f.spans else -1, _SEVERITY_ORDER[f.severity], f.rule),
