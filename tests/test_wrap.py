@@ -47,3 +47,19 @@ def test_layout_separates_paragraphs_and_finds_offsets():
         (0, 6), (6, 16), (16, 20), None, (21, 31)]
     assert layout.line_of(17, [(0, 20), (21, 31)]) == 2
     assert layout.line_of(29, [(0, 20), (21, 31)]) == 4
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab  é\t"), max_size=40), max_size=12),
+       st.integers(min_value=8, max_value=30))
+def test_whole_text_layout_matches_wrapping_paragraph_by_paragraph(lines: list[str], width: int):
+    text = "\n".join(lines)
+    paragraphs, pos = [], 0
+    for line in lines:
+        if line.strip():
+            paragraphs.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    expected: list = []
+    for index, (a, b) in enumerate(paragraphs):
+        expected += ([None] if index else []) + wrap_paragraph(text, a, b, width)
+    layout = Layout(text, paragraphs, width)
+    assert [layout.line(y) for y in range(len(layout))] == expected

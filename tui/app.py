@@ -16,23 +16,20 @@ from datetime import date
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.command import Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.widgets import Footer, Input, Static
 from textual.worker import Worker, WorkerState
 
 from . import __version__
-from .analysis import Analysis, Source, analyze
+from .analysis import Analysis, Source
 from .analysis.model import Span
-from .commands import GoToProvider
 from .config import Config
 from .jumps import JumpList, Place
 from .outline import Item, Section, outline
 from .resources import styles_dir
 from .safe_text import one_line
-from .screens.date import DateScreen
-from .screens.filters import FilterScreen
-from .screens.help import HelpScreen
 from .search import find_all
 from .source import load
 from .spanindex import SpanIndex
@@ -45,12 +42,19 @@ STATUS_LIMIT = 300
 _FLAG_MARK = {"error": "✖", "warning": "▲", "info": "●"}
 
 
+def _go_to_provider() -> type[Provider]:
+    """The palette's go-to provider, imported when the palette first opens (it needs rapidfuzz)."""
+    from .commands import GoToProvider
+
+    return GoToProvider
+
+
 class ReaderApp(App[int]):
     """Open one article: ``path`` is a file, ``"-"`` for stdin, or None for the bundled sample."""
 
     CSS_PATH = str(styles_dir() / "closeread.tcss")
     TITLE = "closeread"
-    COMMANDS = App.COMMANDS | {GoToProvider}
+    COMMANDS = App.COMMANDS | {_go_to_provider}
     BINDINGS = [
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
@@ -129,7 +133,7 @@ class ReaderApp(App[int]):
         self.sidebar.show_pending("Analysing…")
         self.set_status("Analysing…")
         self.article.focus()
-        self.run_analysis()
+        self.call_after_refresh(self.run_analysis)  # the first frame shows before any analysis
 
     def _title_line(self) -> str:
         name = self.source.title or (self.source.path and self.source.path.rsplit("/", 1)[-1])
@@ -154,6 +158,8 @@ class ReaderApp(App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def run_analysis(self) -> Analysis:
+        from .analysis.pipeline import analyze  # here, off the first frame's path
+
         def progress(stage: str, fraction: float) -> None:
             self.call_from_thread(self.set_status, f"Analysing: {stage} ({fraction:.0%})")
 
@@ -512,6 +518,7 @@ class ReaderApp(App[int]):
     def action_filters(self) -> None:
         if self.analysis is None:
             return
+        from .screens.filters import FilterScreen
 
         def apply(hidden: frozenset[str] | None) -> None:
             if hidden is not None and hidden != self.hidden_groups:
@@ -522,6 +529,8 @@ class ReaderApp(App[int]):
 
     def action_set_date(self) -> None:
         """Choose the day relative dates resolve against, and analyse again with it."""
+        from .screens.date import DateScreen
+
         ref = self.analysis.reference_date if self.analysis else None
         found = f"{ref.date.isoformat()} from the {ref.kind}" if ref else "none found"
 
@@ -535,6 +544,8 @@ class ReaderApp(App[int]):
         self.push_screen(DateScreen(self.reference, found), apply)
 
     def action_help(self) -> None:
+        from .screens.help import HelpScreen
+
         self.push_screen(
             HelpScreen(
                 [

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .analysis import Analysis, analyze
+from .analysis import Analysis
 from .analysis.serialize import to_dict
 from .config import Config, default_config_path, load_config
 from .report import markdown_report
@@ -111,6 +111,8 @@ def _guarded(run, debug: bool) -> int:
 
 
 def run_analyze(options: argparse.Namespace) -> int:
+    from .analysis.pipeline import analyze
+
     config = load_config(options.config) if options.config else Config()
     _warn(config.warnings)
     failed = False

@@ -333,13 +333,17 @@ class ArticleView(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.width - GUTTER, 8)
 
     def _relayout(self) -> None:
-        self._layout = Layout(self._text, self._paragraphs, self._wrap_width())
+        """Wrap the text at the pane's width; before the pane has a size, wait for one."""
         self._cache.clear()
+        if self.scrollable_content_region.width <= GUTTER:
+            self._layout = None
+            return
+        self._layout = Layout(self._text, self._paragraphs, self._wrap_width())
         self.virtual_size = Size(self._layout.width, len(self._layout))
         self.refresh()
 
     def on_resize(self) -> None:
-        if self._layout is not None and self._layout.width != self._wrap_width():
+        if self._layout is None or self._layout.width != self._wrap_width():
             self._relayout()
             self._keep_cursor_visible()
 

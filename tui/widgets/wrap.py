@@ -17,13 +17,8 @@ from functools import lru_cache
 from rich.cells import cell_len
 
 from ..analysis.model import Span
+from ..safe_text import visible
 
-_NOT_NARROW = re.compile(
-    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0e31-\u0e3a"
-    "\u1100-\u115f\u200b-\u200f\u20d0-\u20ff\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff"
-    "\ufe00-\ufe0f\ufe20-\ufe6f\uff00-\uff60\uffe0-\uffe6\U0001f000-\U0001faff"
-    "\U00020000-\U0003fffd]"
-)
 _WORD = re.compile(r"\S+\s*")
 _MAX = sys.maxsize
 
@@ -31,7 +26,7 @@ _MAX = sys.maxsize
 @lru_cache(maxsize=16)
 def _line_pattern(width: int) -> re.Pattern[str]:
     # Up to `width` characters ending before a space (or the end), else a hard cut of a long word.
-    return re.compile(rf"[^\n]{{1,{width}}}(?=\s|$)\s*|[^\n]{{{width}}}\s*")
+    return re.compile(rf"[^\n]{{1,{width}}}(?=\s|$)[^\S\n]*|[^\n]{{{width}}}[^\S\n]*")
 
 
 class Layout:
@@ -44,6 +39,9 @@ class Layout:
         self.starts = array("q")
         self.ends = array("q")
         self.paragraph_first_line = array("q")
+        if _is_narrow(text):
+            self._wrap_narrow(text, paragraphs)
+            return
         for index, (start, end) in enumerate(paragraphs):
             if index:
                 self.starts.append(-1)
@@ -52,6 +50,32 @@ class Layout:
             for a, b in wrap_paragraph(text, start, end, self.width):
                 self.starts.append(a)
                 self.ends.append(b)
+
+    def _wrap_narrow(self, text: str, paragraphs: Sequence[Span]) -> None:
+        """One regular-expression pass over the whole text (lines never cross a newline),
+        each line filed under the paragraph it falls in: no Python call per paragraph."""
+        starts, ends, firsts = self.starts, self.ends, self.paragraph_first_line
+        index, count = -1, len(paragraphs)
+        end = -1
+        for match in _line_pattern(self.width).finditer(text):
+            at = match.start()
+            if at >= end:  # the next paragraph holding this line, skipping blank lines
+                while index + 1 < count and paragraphs[index + 1][1] <= at:
+                    index += 1
+                    _empty_paragraph(starts, ends, firsts, paragraphs[index][0], index)
+                if index + 1 >= count or paragraphs[index + 1][0] > at:
+                    continue
+                index += 1
+                end = paragraphs[index][1]
+                if index:
+                    starts.append(-1)
+                    ends.append(-1)
+                firsts.append(len(starts))
+            starts.append(at)
+            ends.append(min(match.end(), end))
+        while index + 1 < count:
+            index += 1
+            _empty_paragraph(starts, ends, firsts, paragraphs[index][0], index)
 
     def __len__(self) -> int:
         return len(self.starts)
@@ -77,12 +101,31 @@ class Layout:
         return max(y, first)
 
 
+def _is_narrow(text: str) -> bool:
+    """Every character shows one cell wide (as ``visible`` draws it): wrap by characters."""
+    if text.isascii():
+        return True
+    distinct = set(text)
+    distinct.discard("\n")
+    return all(cell_len(visible(char)) == 1 for char in distinct)
+
+
+def _empty_paragraph(starts: array, ends: array, firsts: array, at: int, index: int) -> None:
+    """A paragraph with no text (an empty span) still takes a line."""
+    if index:
+        starts.append(-1)
+        ends.append(-1)
+    firsts.append(len(starts))
+    starts.append(at)
+    ends.append(at)
+
+
 def wrap_paragraph(text: str, start: int, end: int, width: int) -> list[Span]:
     """Greedy word wrap of ``text[start:end]`` into spans of at most ``width`` cells."""
     if start >= end:
         return [(start, start)]
     chunk = text[start:end]
-    if chunk.isascii() or (_NOT_NARROW.search(chunk) is None and cell_len(chunk) == len(chunk)):
+    if _is_narrow(chunk):
         lines = [(start + m.start(), start + m.end()) for m in _line_pattern(width).finditer(chunk)]
         return lines or [(start, end)]
     return _wrap_by_cells(chunk, start, width)
@@ -93,14 +136,14 @@ def _wrap_by_cells(chunk: str, base: int, width: int) -> list[Span]:
     line_start = used = 0
     for match in _WORD.finditer(chunk):
         pos, word_end = match.start(), match.start() + len(match.group().rstrip())
-        if used and used + cell_len(chunk[pos:word_end]) > width:
+        if used and used + cell_len(visible(chunk[pos:word_end])) > width:
             lines.append((base + line_start, base + pos))
             line_start, used = pos, 0
-        while cell_len(chunk[pos:word_end]) > width:  # a word wider than a line is cut
+        while cell_len(visible(chunk[pos:word_end])) > width:  # a word wider than a line is cut
             cut = _cut_at_cells(chunk[pos:word_end], width)
             lines.append((base + pos, base + pos + cut))
             pos = line_start = pos + cut
-        used += cell_len(chunk[pos : match.end()])
+        used += cell_len(visible(chunk[pos : match.end()]))
     lines.append((base + line_start, base + len(chunk)))
     return lines
 
@@ -108,7 +151,7 @@ def _wrap_by_cells(chunk: str, base: int, width: int) -> list[Span]:
 def _cut_at_cells(word: str, width: int) -> int:
     used = 0
     for index, char in enumerate(word):
-        used += cell_len(char)
+        used += cell_len(visible(char))
         if used > width:
             return max(index, 1)
     return len(word)
