@@ -238,9 +238,9 @@ async def test_timeline_lists_days_in_order_with_the_reference_first(reader):
     assert all("Thursday" in text[a:b] for a, b in thursday.spans)
 
 
-async def test_d_sets_the_reference_date_and_analyses_again(reader):
+async def test_capital_d_sets_the_reference_date_and_analyses_again(reader):
     app, pilot = reader
-    await pilot.press("d")
+    await pilot.press("D")
     await pilot.press("ctrl+a", "ctrl+k", *"2022-01-20", "enter")
     await app.workers.wait_for_complete()
     await pilot.pause()

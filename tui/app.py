@@ -75,7 +75,7 @@ class ReaderApp(App[int]):
         Binding("o", "toggle_original", "Original", id="toggle_original"),
         Binding("y", "copy", "Copy", show=False, id="copy"),
         Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
-        Binding("d", "set_date", "Reference date", show=False, id="set_date"),
+        Binding("D", "set_date", "Reference date", show=False, key_display="D", id="set_date"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
     ]
 

@@ -142,7 +142,7 @@ def timeline_group(analysis: Analysis) -> Group:
         items.append(Item(
             "figure", "reference-date", f"⚓ {ref.date.isoformat()} {ref.kind}",
             f"Relative days resolved against {ref.date.isoformat()} ({ref.kind}: {ref.text});"
-            " d sets another day", (), name=f"reference date {ref.date.isoformat()}",
+            " D sets another day", (), name=f"reference date {ref.date.isoformat()}",
         ))
     for day, figures in sorted(by_day.items()):
         spans = tuple(sorted(f.span for f in figures if f.span))

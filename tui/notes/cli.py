@@ -1,0 +1,244 @@
+"""``closeread notes add|list|export|import``: the notes from the command line.
+
+Each function prints its result and returns the exit code: 0 done, 1 an input or the notes
+database could not be used (one line on stderr), 2 a bad argument (a quote not in the article).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..analysis import analyze
+from ..config import data_dir as default_data_dir
+from ..safe_text import one_line
+from ..source import LoadError, load, read_path, read_stream
+from .anchor import anchor_notes, make_anchor
+from .export import NotAnnotations, read_jsonld, reading_order, to_jsonld, to_markdown
+from .model import Document, Note, Placed
+from .store import NoteStore, StoreError, note_to_dict, source_key
+
+PROG = "closeread"
+_QUOTE_MARKS = {"'": "['‘’]", '"': '["“”]', "‘": "['‘’]", "’": "['‘’]", "“": '["“”]', "”": '["“”]'}
+
+
+class _BadArgument(Exception):
+    """A request that cannot be done as asked; exit code 2."""
+
+
+def notes_add(
+    path: str | None,
+    quote: str,
+    body: str = "",
+    tags: Sequence[str] = (),
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> int:
+    """Add a note on the first place ``quote`` occurs in the cleaned article at ``path``."""
+
+    def run() -> int:
+        key, text = _article(path)
+        spans = find_quote(text, quote)
+        if not spans:
+            raise _BadArgument(
+                f"the quote does not occur in the cleaned article: “{one_line(quote, 80)}”"
+            )
+        start, end = spans[0]
+        note = Note("note", make_anchor(text, start, end), body=body, tags=clean_tags(tags))
+        with _store(data_dir) as store:
+            store.add(store.document(key, text), note)
+        where = f" (the first of {len(spans)} places it occurs)" if len(spans) > 1 else ""
+        print(f"added note {note.id} on [{start}, {end}]{where}: “{one_line(text[start:end], 80)}”")
+        return 0
+
+    return _guarded(run)
+
+
+def notes_list(
+    path: str | None, as_json: bool = False, *, data_dir: str | os.PathLike[str] | None = None
+) -> int:
+    """List the notes of the article at ``path`` (or of every article) with their status on
+    the article's current text: ``anchored`` with a span, or ``orphaned``."""
+
+    def run() -> int:
+        groups = _groups(path, data_dir)
+        if as_json:
+            rows = [_json_row(doc, p) for doc, placed in groups for p in _ordered(placed)]
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return 0
+        for doc, placed in groups:
+            print(one_line(doc.source, 300))
+            for p in _ordered(placed):
+                print("  " + _text_row(p))
+        return 0
+
+    return _guarded(run)
+
+
+def notes_export(
+    path: str | None, fmt: str = "md", *, data_dir: str | os.PathLike[str] | None = None
+) -> int:
+    """Print the notes of ``path`` (or of every article) as Markdown or Web Annotation JSON-LD."""
+
+    def run() -> int:
+        if fmt not in ("md", "json"):
+            raise _BadArgument(f"unknown export format {fmt!r}: use md or json")
+        groups = _groups(path, data_dir)
+        if fmt == "md":
+            sys.stdout.write(to_markdown(groups))
+        else:
+            sys.stdout.write(json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n")
+        return 0
+
+    return _guarded(run)
+
+
+def notes_import(file: str, *, data_dir: str | os.PathLike[str] | None = None) -> int:
+    """Import what ``notes export --format json`` wrote; notes already saved are skipped."""
+
+    def run() -> int:
+        data = read_stream(sys.stdin.buffer) if file == "-" else read_path(file)
+        shown = "stdin" if file == "-" else file
+        try:
+            items = read_jsonld(json.loads(data.decode("utf-8-sig")))
+        except UnicodeDecodeError:
+            raise LoadError(f"{shown}: not UTF-8 text; import reads a JSON export") from None
+        except json.JSONDecodeError as error:
+            raise LoadError(
+                f"{shown}: not JSON (line {error.lineno}: {error.msg}); import reads what "
+                "'notes export --format json' writes"
+            ) from None
+        except NotAnnotations as error:
+            raise LoadError(f"{shown}: {error}") from None
+        with _store(data_dir) as store:
+            added, skipped = store.import_notes(items)
+        already = f" ({skipped} already saved)" if skipped else ""
+        print(f"imported {added} note{'s' if added != 1 else ''}{already}")
+        return 0
+
+    return _guarded(run)
+
+
+def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
+    """Where ``quote`` occurs in ``text``: exactly, or else with any run of white space for
+    white space and straight or curly quotation marks alike, as a quote typed in a shell is."""
+    if not quote.strip():
+        return []
+    spans = []
+    start = text.find(quote)
+    while start != -1:
+        spans.append((start, start + len(quote)))
+        start = text.find(quote, start + 1)
+    if spans:
+        return spans
+    pattern = r"\s+".join(
+        "".join(_QUOTE_MARKS.get(ch, re.escape(ch)) for ch in word) for word in quote.split()
+    )
+    return [m.span() for m in re.finditer(pattern, text)]
+
+
+def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
+    """Tags as given, without a leading ``#`` or surrounding space, each once, in order."""
+    cleaned = (t.strip().lstrip("#").strip() for t in tags)
+    return tuple(dict.fromkeys(t for t in cleaned if t))
+
+
+def _article(path: str | None) -> tuple[str, str]:
+    source = load(path, stdin=sys.stdin.buffer)
+    return source_key(source), analyze(source).text
+
+
+def _store(data_dir: str | os.PathLike[str] | None) -> NoteStore:
+    return NoteStore.open(Path(data_dir) if data_dir is not None else default_data_dir())
+
+
+def _groups(
+    path: str | None, data_dir: str | os.PathLike[str] | None
+) -> list[tuple[Document, list[Placed]]]:
+    """The documents asked for with their notes placed on their current text: the article as
+    it reads now when it can be read, else the text the store last saw."""
+    if path is not None:
+        key, text = _article(path)
+        with _store(data_dir) as store:
+            doc = store.find_document(key)
+            if doc is None:
+                return []
+            notes = store.notes(doc)
+        return [(_current(doc, text), anchor_notes(notes, text))]
+    groups = []
+    with _store(data_dir) as store:
+        known = [(doc, store.notes(doc)) for doc in store.documents()]
+    for doc, notes in known:
+        current = _current(doc, _reread(doc))
+        groups.append((current, anchor_notes(notes, current.text)))
+    return groups
+
+
+def _current(doc: Document, text: str) -> Document:
+    return Document(doc.id, doc.source, doc.fingerprint, text)
+
+
+def _reread(doc: Document) -> str:
+    if doc.source.startswith("stdin:"):
+        return doc.text
+    try:
+        return analyze(load(doc.source)).text
+    except LoadError:
+        return doc.text
+
+
+def _ordered(placed: Sequence[Placed]) -> list[Placed]:
+    anchored, orphans = reading_order(placed)
+    return [*anchored, *orphans, *(p for p in placed if p.note.anchor is None)]
+
+
+def _status(p: Placed) -> str:
+    if p.note.anchor is None:
+        return "unanchored"
+    return "anchored" if p.span is not None else "orphaned"
+
+
+def _json_row(doc: Document, p: Placed) -> dict[str, Any]:
+    values = note_to_dict(p.note)
+    return {
+        "id": p.note.id,
+        "document": doc.source,
+        "kind": p.note.kind,
+        "status": _status(p),
+        "quote": p.note.anchor.exact if p.note.anchor else None,
+        "span": list(p.span) if p.span else None,
+        "body": p.note.body,
+        "tags": list(p.note.tags),
+        **{k: values[k] for k in ("colour", "letter", "flag_id", "reason", "correction")},
+        "created": p.note.created,
+        "updated": p.note.updated,
+    }
+
+
+def _text_row(p: Placed) -> str:
+    note = p.note
+    where = f"[{p.span[0]}, {p.span[1]}]" if p.span else "-"
+    what = f"“{one_line(note.anchor.exact, 60)}”" if note.anchor else ""
+    if note.correction is not None:
+        c = note.correction
+        what = one_line(f"{c.action} {c.entity} {c.value}".strip(), 80)
+    tags = " ".join(f"#{one_line(t, 30)}" for t in note.tags)
+    body = one_line(note.body, 80) if note.body else ""
+    parts = [note.id, f"{_status(p):<8}", where, note.kind, what, tags, body]
+    return "  ".join(part for part in parts if part)
+
+
+def _guarded(run: Callable[[], int]) -> int:
+    try:
+        return run()
+    except (LoadError, StoreError) as error:
+        print(f"{PROG}: {one_line(str(error), 300)}", file=sys.stderr)
+        return 1
+    except _BadArgument as error:
+        print(f"{PROG}: {one_line(str(error), 300)}", file=sys.stderr)
+        return 2

@@ -1,0 +1,577 @@
+"""The notes database: SQLite in the user's data folder, one file that several windows share.
+
+Every change is one transaction taken with ``BEGIN IMMEDIATE`` (so two processes queue, up to
+``BUSY_TIMEOUT_MS``, instead of failing), the journal is WAL and commits are synchronous, so a
+crash or ``kill -9`` loses nothing that was committed. The schema evolves through
+``PRAGMA user_version``. A damaged file is reported (``StoreCorrupt``) and never written to; only
+``move_aside`` renames it, when the user agrees, so a fresh store can start.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager, suppress
+from dataclasses import replace
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from ..analysis.entities import Correction
+from ..analysis.model import Source
+from ..analysis.offsets import OffsetMap
+from .anchor import CONTEXT, make_anchor, place
+from .model import Anchor, Document, Note, Placed, now
+
+DB_NAME = "notes.sqlite3"
+BUSY_TIMEOUT_MS = 10_000
+UNDO_DEPTH = 100
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+
+_MIGRATIONS: tuple[tuple[str, ...], ...] = (
+    (
+        """CREATE TABLE documents (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL UNIQUE,
+            fingerprint TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL DEFAULT '',
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE versions (
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            fingerprint TEXT NOT NULL,
+            first_seen TEXT NOT NULL,
+            last_seen TEXT NOT NULL,
+            PRIMARY KEY (document_id, fingerprint)
+        )""",
+        """CREATE TABLE notes (
+            id TEXT PRIMARY KEY,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            kind TEXT NOT NULL,
+            quote TEXT,
+            prefix TEXT,
+            suffix TEXT,
+            quote_start INTEGER,
+            quote_end INTEGER,
+            original_start INTEGER,
+            original_end INTEGER,
+            body TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '[]',
+            colour TEXT,
+            letter TEXT,
+            flag_id TEXT,
+            reason TEXT NOT NULL DEFAULT '',
+            correction TEXT,
+            created TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )""",
+        "CREATE INDEX notes_by_document ON notes (document_id, kind)",
+        """CREATE TABLE changes (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            document_id INTEGER NOT NULL REFERENCES documents(id),
+            note_id TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('add', 'update', 'delete')),
+            before TEXT
+        )""",
+        "CREATE INDEX changes_by_document ON changes (document_id, seq)",
+    ),
+)
+SCHEMA_VERSION = len(_MIGRATIONS)
+
+_COLUMNS = (
+    "id", "kind", "quote", "prefix", "suffix", "quote_start", "quote_end", "original_start",
+    "original_end", "body", "tags", "colour", "letter", "flag_id", "reason", "correction",
+    "created", "updated",
+)
+_SELECT = f"SELECT {', '.join(_COLUMNS)} FROM notes"
+_INSERT = (
+    f"INSERT INTO notes (document_id, {', '.join(_COLUMNS)}) "
+    f"VALUES (?, {', '.join('?' for _ in _COLUMNS)})"
+)
+_VERBS = {"add": "adding", "update": "editing", "delete": "deleting"}
+
+
+class StoreError(Exception):
+    """The notes cannot be read or saved; ``str(error)`` is the one line to show."""
+
+
+class StoreUnavailable(StoreError):
+    """The data directory is missing and cannot be made, or cannot be written."""
+
+
+class StoreCorrupt(StoreError):
+    """The database file is damaged or not a database. It was left as it was."""
+
+    def __init__(self, message: str, path: Path) -> None:
+        super().__init__(message)
+        self.path = path
+
+
+def fingerprint(text: str) -> str:
+    """The sha256 of a cleaned text: the name of one version of a document."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def source_key(source: Source) -> str:
+    """How the store knows a document across versions: its resolved path, or for stdin
+    "stdin:" and the sha256 of its bytes (the same paste is the same document)."""
+    return source.path if source.path else f"stdin:{source.sha256}"
+
+
+def database_path(data_dir: str | os.PathLike[str]) -> Path:
+    return Path(data_dir) / DB_NAME
+
+
+def move_aside(data_dir: str | os.PathLike[str]) -> Path:
+    """Rename a damaged database (and its WAL files) to a new, unused name beside it, so the next
+    ``NoteStore.open`` starts afresh while the old bytes are kept. Returns the new path."""
+    path = database_path(data_dir)
+    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
+    n = 0
+    while True:
+        target = path.with_name(f"notes.damaged-{stamp}{f'-{n}' if n else ''}.sqlite3")
+        if not any(Path(f"{target}{end}").exists() for end in ("", "-wal", "-shm")):
+            break
+        n += 1
+    try:
+        for end in ("-wal", "-shm", ""):
+            if Path(f"{path}{end}").exists():
+                os.rename(f"{path}{end}", f"{target}{end}")
+    except OSError as error:
+        raise StoreUnavailable(
+            f"{path}: cannot be renamed aside ({error.strerror or error})"
+        ) from None
+    return target
+
+
+class NoteStore:
+    """The notes of every document, in one SQLite file. One per process; safe across threads
+    (calls are serialised) and across processes (transactions, WAL, a busy timeout)."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path) -> None:
+        self._db = connection
+        self._lock = threading.RLock()
+        self.path = path
+
+    @classmethod
+    def open(cls, data_dir: str | os.PathLike[str]) -> NoteStore:
+        """Open (creating if need be) the store in ``data_dir``. Raises ``StoreUnavailable`` for a
+        directory that cannot be made or written, ``StoreCorrupt`` for a damaged file."""
+        directory = Path(data_dir)
+        _ensure_directory(directory)
+        path = directory / DB_NAME
+        _check_header(path)
+        try:
+            connection = sqlite3.connect(
+                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                check_same_thread=False,
+            )
+        except sqlite3.Error as error:
+            raise _translated(error, path) from None
+        store = cls(connection, path)
+        try:
+            store._prepare()
+        except BaseException:
+            connection.close()
+            raise
+        return store
+
+    def _prepare(self) -> None:
+        with self._reading() as db:
+            problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+            if problems != ["ok"]:
+                raise StoreCorrupt(
+                    f"{self.path}: the notes database is damaged ({problems[0][:120]}); "
+                    "it was left untouched", self.path,
+                )
+            db.execute("PRAGMA journal_mode = WAL")
+            db.execute("PRAGMA synchronous = FULL")
+            db.execute("PRAGMA foreign_keys = ON")
+        self._migrate()
+
+    def _migrate(self) -> None:
+        """Bring the schema up to date, step by step, in one transaction; a second process
+        opening at the same moment waits, then finds the work done."""
+        if self._schema_version() == SCHEMA_VERSION:
+            return
+        with self._writing() as db:
+            version = self._schema_version()
+            for step in _MIGRATIONS[version:]:
+                for statement in step:
+                    db.execute(statement)
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+
+    def _schema_version(self) -> int:
+        with self._reading() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{self.path}: the notes database was made by a newer closeread "
+                f"(schema {version}, this one reads {SCHEMA_VERSION}); update closeread"
+            )
+        return version
+
+    def close(self) -> None:
+        with self._lock, suppress(sqlite3.Error):
+            self._db.close()
+
+    def __enter__(self) -> NoteStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _reading(self) -> Iterator[sqlite3.Connection]:
+        with self._lock:
+            try:
+                yield self._db
+            except sqlite3.Error as error:
+                raise _translated(error, self.path) from None
+
+    @contextmanager
+    def _writing(self) -> Iterator[sqlite3.Connection]:
+        """One transaction: all of the block's changes are committed, or none."""
+        with self._lock:
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                try:
+                    yield self._db
+                except BaseException:
+                    with suppress(sqlite3.Error):
+                        self._db.execute("ROLLBACK")
+                    raise
+                self._db.execute("COMMIT")
+            except sqlite3.Error as error:
+                raise _translated(error, self.path) from None
+
+    # Documents
+
+    def document(self, source_key: str, cleaned_text: str) -> Document:
+        """Register (or find) the document known as ``source_key`` and this version of its text."""
+        mark, stamp = fingerprint(cleaned_text), now()
+        with self._writing() as db:
+            row = db.execute(
+                "SELECT id, fingerprint FROM documents WHERE source = ?", (source_key,)
+            ).fetchone()
+            if row is None:
+                doc_id = db.execute(
+                    "INSERT INTO documents (source, fingerprint, text, created) "
+                    "VALUES (?, ?, ?, ?)",
+                    (source_key, mark, cleaned_text, stamp),
+                ).lastrowid
+            else:
+                doc_id = row[0]
+                if row[1] != mark:
+                    db.execute(
+                        "UPDATE documents SET fingerprint = ?, text = ? WHERE id = ?",
+                        (mark, cleaned_text, doc_id),
+                    )
+            db.execute(
+                "INSERT INTO versions (document_id, fingerprint, first_seen, last_seen) "
+                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, fingerprint) "
+                "DO UPDATE SET last_seen = excluded.last_seen",
+                (doc_id, mark, stamp, stamp),
+            )
+        return Document(int(doc_id), source_key, mark, cleaned_text)
+
+    def find_document(self, source_key: str) -> Document | None:
+        """The document known as ``source_key`` with the text last seen, without registering it."""
+        with self._reading() as db:
+            row = db.execute(
+                "SELECT id, source, fingerprint, text FROM documents WHERE source = ?",
+                (source_key,),
+            ).fetchone()
+        return Document(*row) if row else None
+
+    def documents(self) -> list[Document]:
+        """Every document that has notes, each with the text last seen."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT id, source, fingerprint, text FROM documents WHERE id IN "
+                "(SELECT document_id FROM notes WHERE kind != 'position') ORDER BY source"
+            ).fetchall()
+        return [Document(*row) for row in rows]
+
+    def versions(self, doc: Document) -> list[str]:
+        """The fingerprints of every version of ``doc`` seen, oldest first."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT fingerprint FROM versions WHERE document_id = ? ORDER BY first_seen, rowid",
+                (doc.id,),
+            ).fetchall()
+        return [row[0] for row in rows]
+
+    # Notes
+
+    def notes(self, doc: Document) -> list[Note]:
+        """The document's annotations (not its reading position), in their stored order."""
+        with self._reading() as db:
+            rows = db.execute(
+                f"{_SELECT} WHERE document_id = ? AND kind != 'position' "
+                "ORDER BY quote_start, created, id",
+                (doc.id,),
+            ).fetchall()
+        return [_from_row(row) for row in rows]
+
+    def get(self, doc: Document, note_id: str) -> Note | None:
+        with self._reading() as db:
+            row = db.execute(
+                f"{_SELECT} WHERE document_id = ? AND id = ?", (doc.id, note_id)
+            ).fetchone()
+        return _from_row(row) if row else None
+
+    def add(self, doc: Document, note: Note) -> Note:
+        """Save a new note (undoable). An id already in the store is a ``StoreError``."""
+        with self._writing() as db:
+            if db.execute("SELECT 1 FROM notes WHERE id = ?", (note.id,)).fetchone():
+                raise StoreError(f"a note with id {note.id} is already saved")
+            db.execute(_INSERT, (doc.id, *_to_row(note)))
+            self._log(db, doc, note.id, "add", None)
+        return note
+
+    def update(self, doc: Document, note: Note) -> Note:
+        """Replace a saved note by id (undoable); returns it with ``updated`` set to now."""
+        changed = replace(note, updated=now())
+        with self._writing() as db:
+            row = db.execute(
+                f"{_SELECT} WHERE document_id = ? AND id = ?", (doc.id, note.id)
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no note {note.id} to update (was it deleted in another window?)")
+            db.execute("DELETE FROM notes WHERE id = ?", (note.id,))
+            db.execute(_INSERT, (doc.id, *_to_row(changed)))
+            self._log(db, doc, note.id, "update", _from_row(row))
+        return changed
+
+    def delete(self, doc: Document, note_id: str) -> None:
+        """Delete a note (undoable); deleting one already gone does nothing."""
+        with self._writing() as db:
+            row = db.execute(
+                f"{_SELECT} WHERE document_id = ? AND id = ?", (doc.id, note_id)
+            ).fetchone()
+            if row is None:
+                return
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            self._log(db, doc, note_id, "delete", _from_row(row))
+
+    def undo(self, doc: Document) -> str | None:
+        """Reverse the last add, edit or delete on ``doc``; say what was undone, or None."""
+        with self._writing() as db:
+            row = db.execute(
+                "SELECT seq, note_id, action, before FROM changes WHERE document_id = ? "
+                "ORDER BY seq DESC LIMIT 1",
+                (doc.id,),
+            ).fetchone()
+            if row is None:
+                return None
+            seq, note_id, action, before = row
+            kind_row = db.execute("SELECT kind FROM notes WHERE id = ?", (note_id,)).fetchone()
+            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+            if before is not None:
+                earlier = note_from_dict(json.loads(before))
+                db.execute(_INSERT, (doc.id, *_to_row(earlier)))
+                kind = earlier.kind
+            else:
+                kind = kind_row[0] if kind_row else "note"
+            db.execute("DELETE FROM changes WHERE seq = ?", (seq,))
+        return f"undid {_VERBS[action]} a {kind}"
+
+    def _log(
+        self, db: sqlite3.Connection, doc: Document, note_id: str, action: str, before: Note | None
+    ) -> None:
+        db.execute(
+            "INSERT INTO changes (document_id, note_id, action, before) VALUES (?, ?, ?, ?)",
+            (doc.id, note_id, action, None if before is None else json.dumps(note_to_dict(before))),
+        )
+        db.execute(
+            "DELETE FROM changes WHERE document_id = ? AND seq <= "
+            "(SELECT seq FROM changes WHERE document_id = ? ORDER BY seq DESC LIMIT 1 OFFSET ?)",
+            (doc.id, doc.id, UNDO_DEPTH),
+        )
+
+    def import_notes(self, items: Iterable[tuple[str, Note]]) -> tuple[int, int]:
+        """Add notes given with their document's source key, in one transaction; a note whose
+        id is already saved is skipped, so importing twice adds nothing twice. Returns (added,
+        skipped). Imports are not undoable one by one."""
+        added = skipped = 0
+        with self._writing() as db:
+            for source, note in items:
+                row = db.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
+                doc_id = row[0] if row else db.execute(
+                    "INSERT INTO documents (source, created) VALUES (?, ?)", (source, now())
+                ).lastrowid
+                if db.execute("SELECT 1 FROM notes WHERE id = ?", (note.id,)).fetchone():
+                    skipped += 1
+                    continue
+                db.execute(_INSERT, (doc_id, *_to_row(note)))
+                added += 1
+        return added, skipped
+
+    def refresh_anchors(
+        self, doc: Document, placed: Iterable[Placed], offsets: OffsetMap | None = None
+    ) -> int:
+        """Re-anchor notes found word for word on ``doc``'s current text to that text (its
+        context and positions), so the next change is measured from this version, not the first.
+        A changed quote keeps the words the reader chose. Not undoable and not an edit: the
+        ``updated`` time stays. Returns how many anchors changed."""
+        changed = []
+        for p in placed:
+            anchor = p.note.anchor
+            if anchor is None or p.span is None or doc.text[p.span[0]:p.span[1]] != anchor.exact:
+                continue
+            fresh = make_anchor(doc.text, *p.span, offsets)
+            if fresh != anchor:
+                changed.append(replace(p.note, anchor=fresh))
+        if changed:
+            with self._writing() as db:
+                for note in changed:
+                    db.execute("DELETE FROM notes WHERE id = ? AND document_id = ?",
+                               (note.id, doc.id))
+                    db.execute(_INSERT, (doc.id, *_to_row(note)))
+        return len(changed)
+
+    # Reading position
+
+    def position(self, doc: Document) -> int | None:
+        """Where the reader left ``doc``, found again in its current text; None if never set."""
+        with self._reading() as db:
+            row = db.execute(
+                f"{_SELECT} WHERE document_id = ? AND kind = 'position'", (doc.id,)
+            ).fetchone()
+        if row is None:
+            return None
+        anchor = _from_row(row).anchor
+        if anchor is None:
+            return None
+        span = place(anchor, doc.text)
+        return span[0] if span is not None else min(anchor.start, len(doc.text))
+
+    def set_position(self, doc: Document, offset: int) -> None:
+        """Remember the reading position: as an anchor on the words there, so it survives edits
+        above it. Not undoable: moving is not an annotation."""
+        offset = max(0, min(offset, len(doc.text)))
+        mark = Note("position", make_anchor(doc.text, offset, offset + CONTEXT))
+        with self._writing() as db:
+            db.execute(
+                "DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (doc.id,)
+            )
+            db.execute(_INSERT, (doc.id, *_to_row(mark)))
+
+
+def _ensure_directory(directory: Path) -> None:
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise StoreUnavailable(
+            f"{directory}: the notes folder is a file, not a directory"
+        ) from None
+    except OSError as error:
+        raise StoreUnavailable(
+            f"{directory}: the notes folder cannot be created ({error.strerror or error})"
+        ) from None
+    if not directory.is_dir():
+        raise StoreUnavailable(f"{directory}: the notes folder is not a directory")
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise StoreUnavailable(f"{directory}: the notes folder is read-only; notes cannot be saved")
+
+
+def _check_header(path: Path) -> None:
+    """Refuse, before SQLite touches it, a file that is not an SQLite database."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(_SQLITE_MAGIC))
+    except FileNotFoundError:
+        return
+    except IsADirectoryError:
+        raise StoreUnavailable(f"{path}: is a directory, not the notes database") from None
+    except OSError as error:
+        raise StoreUnavailable(f"{path}: cannot be read ({error.strerror or error})") from None
+    if head and head != _SQLITE_MAGIC:
+        raise StoreCorrupt(
+            f"{path}: is not a notes database (damaged or overwritten); it was left untouched",
+            path,
+        )
+
+
+def _translated(error: sqlite3.Error, path: Path) -> StoreError:
+    message = str(error)
+    lowered = message.lower()
+    if isinstance(error, sqlite3.OperationalError):
+        if "locked" in lowered or "busy" in lowered:
+            return StoreError(f"{path}: the notes database is busy in another window; try again")
+        if "readonly" in lowered or "read-only" in lowered or "unable to open" in lowered:
+            return StoreUnavailable(f"{path}: the notes database cannot be written ({message})")
+        if "full" in lowered:
+            return StoreError(f"{path}: the disk is full; the note was not saved")
+    if "malformed" in lowered or "not a database" in lowered or (
+        type(error) is sqlite3.DatabaseError
+    ):
+        return StoreCorrupt(
+            f"{path}: the notes database is damaged ({message}); it was left untouched", path
+        )
+    return StoreError(f"{path}: {message}")
+
+
+def _to_row(note: Note) -> tuple[Any, ...]:
+    a = note.anchor
+    original = a.original if a is not None and a.original is not None else (None, None)
+    c = note.correction
+    return (
+        note.id, note.kind,
+        a.exact if a else None, a.prefix if a else None, a.suffix if a else None,
+        a.start if a else None, a.end if a else None, *original,
+        note.body, json.dumps(list(note.tags)), note.colour, note.letter, note.flag_id,
+        note.reason,
+        json.dumps({"action": c.action, "entity": c.entity, "value": c.value}) if c else None,
+        note.created, note.updated,
+    )
+
+
+def _from_row(row: tuple[Any, ...]) -> Note:
+    values = dict(zip(_COLUMNS, row, strict=True))
+    return note_from_dict({
+        **values,
+        "tags": json.loads(values["tags"]),
+        "correction": json.loads(values["correction"]) if values["correction"] else None,
+    })
+
+
+def note_to_dict(note: Note) -> dict[str, Any]:
+    """A note as plain JSON values (the columns of the notes table)."""
+    values = dict(zip(_COLUMNS, _to_row(note), strict=True))
+    values["tags"] = list(note.tags)
+    values["correction"] = json.loads(values["correction"]) if values["correction"] else None
+    return values
+
+
+def note_from_dict(values: dict[str, Any]) -> Note:
+    """The inverse of ``note_to_dict``."""
+    anchor = None
+    if values.get("quote") is not None:
+        original = values.get("original_start"), values.get("original_end")
+        anchor = Anchor(
+            exact=values["quote"], prefix=values.get("prefix") or "",
+            suffix=values.get("suffix") or "", start=int(values["quote_start"]),
+            end=int(values["quote_end"]),
+            original=None if None in original else (int(original[0]), int(original[1])),
+        )
+    correction = values.get("correction")
+    return Note(
+        kind=values["kind"],
+        anchor=anchor,
+        body=values.get("body") or "",
+        tags=tuple(values.get("tags") or ()),
+        colour=values.get("colour"),
+        letter=values.get("letter"),
+        flag_id=values.get("flag_id"),
+        reason=values.get("reason") or "",
+        correction=Correction(**correction) if correction else None,
+        id=values["id"],
+        created=values["created"],
+        updated=values["updated"],
+    )
