@@ -35,7 +35,8 @@ async def test_opens_the_sample_with_its_sidebar_sections():
         assert app.analysis is not None
         assert "Kassym-Jomart Tokayev" in app.query_one(ArticleView).text
         titles = _section_titles(app)
-        assert [t.split(" (")[0] for t in titles] == ["Entities", "Figures", "Flags", "Edits"]
+        assert [t.split(" (")[0] for t in titles] == [
+            "Notes", "Entities", "Figures", "Flags", "Edits"]
 
 
 async def test_text_is_shown_before_the_analysis_finishes():

@@ -178,3 +178,26 @@ def _sample() -> Path:
     from tui.resources import seed_file
 
     return seed_file()
+
+
+def test_notes_commands_add_list_and_follow_a_changed_article(tmp_path: Path, capsys):
+    article = tmp_path / "a.txt"
+    article.write_text("The mayor spoke on Monday about the new harbour plans for the city.\n"
+                       "Critics said the plans would cost far more than promised.\n")
+    data = ["--data-dir", str(tmp_path / "data")]
+    assert main(["notes", "add", str(article), "--quote", "cost far more", "--tag", "money",
+                 *data]) == 0
+    article.write_text("A new opening paragraph.\n" + article.read_text())
+    capsys.readouterr()
+    assert main(["notes", "list", str(article), "--json", *data]) == 0
+    [note] = json.loads(capsys.readouterr().out)
+    text = article.read_text()
+    assert note["status"] == "anchored"
+    assert text[note["span"][0]:note["span"][1]] == "cost far more"
+
+
+def test_notes_add_refuses_a_quote_not_in_the_article(article: Path, tmp_path: Path, capsys):
+    code = main(["notes", "add", str(article), "--quote", "no such words here",
+                 "--data-dir", str(tmp_path / "data")])
+    assert code == 2
+    assert "does not occur" in capsys.readouterr().err

@@ -6,6 +6,7 @@ from datetime import date
 
 from tui.analysis.model import Analysis, Edit, Entity, Figure, Source, make_flag
 from tui.analysis.offsets import OffsetMap
+from tui.notes import Anchor, Note, Placed
 from tui.outline import figure_value, outline
 
 TEXT = "Ann Lee met Bob in Oslo. Lee said 3 people came on Monday."
@@ -35,11 +36,11 @@ def _analysis() -> Analysis:
 def test_sections_come_in_reading_order_with_counts():
     sections = outline(_analysis())
     assert [(s.title, s.count) for s in sections] == [
-        ("Entities", 2), ("Figures", 3), ("Flags", 1), ("Edits", 1)]
+        ("Notes", 0), ("Entities", 2), ("Figures", 3), ("Flags", 1), ("Edits", 1)]
 
 
 def test_entities_are_grouped_by_kind_and_carry_every_mention():
-    people = outline(_analysis())[0].groups[0]
+    people = outline(_analysis())[1].groups[0]
     assert people.title == "People"
     assert people.items[0].label == " 2 Ann Lee (Lee)"
     assert people.items[0].spans == ((0, 7), (25, 28))
@@ -47,7 +48,7 @@ def test_entities_are_grouped_by_kind_and_carry_every_mention():
 
 
 def test_figures_show_their_normalised_values():
-    figures = outline(_analysis())[1]
+    figures = outline(_analysis())[2]
     assert [g.title for g in figures.groups] == ["Counts", "Dates", "Timeline"]
     assert figures.groups[1].items[0].label == "2024-05-06  Monday"
     assert figures.groups[2].items[0].label == "Mon 06 May 2024 · 1"
@@ -55,13 +56,13 @@ def test_figures_show_their_normalised_values():
 
 
 def test_flags_say_rule_and_message():
-    item = outline(_analysis())[2].groups[0].items[0]
+    item = outline(_analysis())[3].groups[0].items[0]
     assert item.status.startswith("loaded-word: 'came' is loaded")
     assert item.spans == ((42, 46),)
 
 
 def test_whitespace_edits_are_not_listed_and_others_point_at_the_original():
-    edits = outline(_analysis())[3]
+    edits = outline(_analysis())[4]
     assert [g.title for g in edits.groups] == ["Markup debris"]
     assert edits.groups[0].items[0].original == ((24, 28),)
 
@@ -70,3 +71,40 @@ def test_figure_values_read_naturally():
     assert figure_value(Figure("a", "dozens", "approximate", low=24)) == "≥ 24"
     assert figure_value(Figure("b", "£2bn", "money", 2e9, unit="GBP")) == "2,000,000,000 GBP"
     assert figure_value(Figure("c", "45%", "percent", 45, unit="%")) == "45%"
+
+
+def _placed(kind: str, span, quote: str, **fields) -> Placed:
+    anchor = Anchor(quote, "", "", *(span or (0, 0)))
+    return Placed(Note(kind, anchor, **fields), span)
+
+
+def test_notes_come_first_in_reading_order_with_orphans_last():
+    notes = [
+        _placed("note", (25, 28), "Lee", body="Check her title\nmore"),
+        _placed("highlight", (0, 7), "Ann Lee", colour="yellow"),
+        _placed("note", None, "gone words", body="lost"),
+        _placed("bookmark", (19, 23), "Oslo", letter="a"),
+    ]
+    section = outline(_analysis(), notes=notes)[0]
+    assert [g.title for g in section.groups] == ["Notes", "Highlights", "Bookmarks", "Orphans"]
+    assert section.groups[0].items[0].label == "✎ Check her title"
+    assert section.groups[2].items[0].label == "'a Oslo"
+    assert section.groups[3].items[0].spans == ()
+    assert "orphaned" in section.groups[3].items[0].status
+
+
+def test_a_hidden_tag_hides_its_notes():
+    notes = [_placed("note", (25, 28), "Lee", tags=("later",)), _placed("note", (0, 3), "Ann")]
+    section = outline(_analysis(), hidden=frozenset({"#later"}), notes=notes)[0]
+    assert section.count == 1 and section.hidden == 1
+
+
+def test_dismissed_flags_move_to_their_own_group_with_the_reason():
+    analysis = _analysis()
+    flag = analysis.flags[0]
+    dismissal = Note("dismissal", None, flag_id=flag.id, reason="quoting the police")
+    flags = outline(analysis, dismissed={flag.id: dismissal})[3]
+    assert [g.title for g in flags.groups] == ["Dismissed"]
+    assert "dismissed: quoting the police" in flags.groups[0].items[0].status
+    assert outline(analysis, hidden=frozenset({"Dismissed"}),
+                   dismissed={flag.id: dismissal})[3].count == 0

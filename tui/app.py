@@ -11,7 +11,9 @@ from __future__ import annotations
 import gc
 from bisect import bisect_left
 from collections.abc import Iterable
+from contextlib import suppress
 from datetime import date
+from pathlib import Path
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -25,11 +27,16 @@ from textual.worker import Worker, WorkerState
 from . import __version__
 from .analysis import Analysis, Source
 from .analysis.model import Span
+from .annotate import ANNOTATION_BINDINGS, AnnotationActions
 from .config import Config
+from .config import data_dir as user_data_dir
 from .jumps import JumpList, Place
+from .notebook import COLOURS, Notebook
+from .notes import Note, StoreCorrupt, StoreError, move_aside
 from .outline import Item, Section, outline
 from .resources import styles_dir
 from .safe_text import one_line
+from .screens.prompts import ConfirmScreen
 from .search import find_all
 from .source import load
 from .spanindex import SpanIndex
@@ -49,7 +56,7 @@ def _go_to_provider() -> type[Provider]:
     return GoToProvider
 
 
-class ReaderApp(App[int]):
+class ReaderApp(AnnotationActions, App[int]):
     """Open one article: ``path`` is a file, ``"-"`` for stdin, or None for the bundled sample."""
 
     CSS_PATH = str(styles_dir() / "closeread.tcss")
@@ -77,6 +84,7 @@ class ReaderApp(App[int]):
         Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
         Binding("D", "set_date", "Reference date", show=False, key_display="D", id="set_date"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
+        *ANNOTATION_BINDINGS,
     ]
 
     def __init__(
@@ -86,8 +94,13 @@ class ReaderApp(App[int]):
         source: Source | None = None,
         reference: date | None = None,
         config: Config | None = None,
+        data_dir: Path | None = None,
     ) -> None:
         super().__init__()
+        self.data_dir = data_dir
+        self.notebook: Notebook | None = None
+        self.notes_problem: str | None = None
+        self.visual_anchor: int | None = None
         self.source = source if source is not None else load(path)
         self.reference = reference
         self.config = config or Config()
@@ -133,7 +146,53 @@ class ReaderApp(App[int]):
         self.sidebar.show_pending("Analysing…")
         self.set_status("Analysing…")
         self.article.focus()
-        self.call_after_refresh(self.run_analysis)  # the first frame shows before any analysis
+        self.call_after_refresh(self._open_notes)  # the first frame shows before anything else
+
+    def _open_notes(self) -> None:
+        """Open the notes store, then analyse with the reader's saved entity corrections; a
+        store that cannot be used is reported, and the article opens without notes."""
+        try:
+            self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)
+        except StoreCorrupt as error:
+            self._notes_failed(error)
+            self.push_screen(
+                ConfirmScreen(f"{error} Move it aside (kept under a new name) and start a new "
+                              "notes database?"),
+                self._move_store_aside,
+            )
+        except StoreError as error:
+            self._notes_failed(error)
+        self.run_analysis()
+
+    def _notes_failed(self, error: StoreError) -> None:
+        self.notebook = None
+        self.notes_problem = f"Notes are off: {one_line(str(error), 200)}"
+        self.notify(self.notes_problem, severity="error", timeout=10)
+
+    def _move_store_aside(self, yes: bool | None) -> None:
+        if not yes:
+            return
+        try:
+            kept = move_aside(user_data_dir(self.data_dir))
+            self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)
+        except (OSError, StoreError) as error:
+            self.notify(f"Could not: {one_line(str(error), 200)}", severity="error")
+            return
+        self.notes_problem = None
+        self.notify(f"The damaged database is kept as {kept}; notes are on again.", timeout=8)
+        if self.analysis is not None:
+            self.show_analysis(self.analysis)
+
+    async def action_quit(self) -> None:
+        """Keep the reading position for next time, then quit."""
+        if self.notebook is not None and self.analysis is not None and not self.showing_original:
+            with suppress(StoreError):
+                self.notebook.save_position(self.article.cursor)
+        await super().action_quit()
+
+    def on_unmount(self) -> None:
+        if self.notebook is not None:
+            self.notebook.close()
 
     def _title_line(self) -> str:
         name = self.source.title or (self.source.path and self.source.path.rsplit("/", 1)[-1])
@@ -163,9 +222,14 @@ class ReaderApp(App[int]):
         def progress(stage: str, fraction: float) -> None:
             self.call_from_thread(self.set_status, f"Analysing: {stage} ({fraction:.0%})")
 
+        corrections = []
+        if self.notebook is not None:
+            with suppress(StoreError):
+                corrections = self.notebook.corrections()
         analysis = analyze(
             self.source,
             reference=self.reference,
+            corrections=corrections,
             disabled_rules=self.config.disabled_rules,
             progress=progress,
         )
@@ -181,46 +245,97 @@ class ReaderApp(App[int]):
             self.article.refresh()
 
     def show_analysis(self, analysis: Analysis) -> None:
-        """Swap in the cleaned text and the outline, keeping the reader's place."""
+        """Swap in the cleaned text, the notes and the outline, keeping the reader's place."""
+        first = self.analysis is None
         self.analysis = analysis
-        keep = self.article.offset_at_top()
+        keep = self.article.cursor
+        if self.notebook is not None:
+            try:
+                self.notebook.attach(analysis.text, analysis.offsets)
+            except StoreError as error:
+                self._notes_failed(error)
         self._show_cleaned()
-        if keep and analysis.offsets is not None:
-            self.article.scroll_to_offset(analysis.offsets.to_clean(keep))
-        self._rebuild_outline()
-        self._mentions = SpanIndex(
-            (span, item) for item in self.outline_items() if item.kind == "entity"
-            for span in item.spans
-        )
-        flag_items = [item for item in self._all_items() if item.kind == "flag"]
-        self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
-        self._flag_list = sorted((item for item in flag_items if item.spans),
-                                 key=lambda item: (item.spans[0][0], item.key))
-        self._flag_rank = {item.key: rank for rank, item in enumerate(self._flag_list)}
-        self._flag_starts = [item.spans[0][0] for item in self._flag_list]
-        self._edits = SpanIndex(
-            (item.original[0], item) for item in self._all_items() if item.kind == "edit"
-        )
+        self.refresh_notes()
+        position = self.notebook.position() if first and self.notebook is not None else None
+        if position is not None:
+            self.article.move_cursor(min(position, len(analysis.text)), announce=False)
+            self.article.scroll_to_offset(self.article.cursor)
+        elif not first:
+            self.article.move_cursor(min(keep, len(analysis.text)), announce=False)
+            self.article.scroll_to_offset(self.article.cursor)
         self.selection = None
         # The analysis lives as long as the window: keep the collector from walking its millions
         # of small objects on every full collection (a 200 ms pause a key at 5 MB otherwise).
         gc.freeze()
         flags = len(analysis.flags)
+        notes = len(self.notebook.shown()) if self.notebook is not None else 0
         self.set_status(
             f"{len(analysis.text.split()):,} words · {len(analysis.entities)} entities · "
             f"{len(analysis.figures)} figures · {flags} flag{'s' * (flags != 1)}"
+            + (f" · {notes} note{'s' * (notes != 1)}" if notes else "")
             + ("" if analysis.text.strip() else " · this article is empty")
+            + (" · back where you left off" if position else "")
         )
+
+    def refresh_notes(self) -> None:
+        """After the analysis or any note change: the outline, the indexes the keys use, and
+        the highlights, notes and flag marks in the article."""
+        analysis = self.analysis
+        if analysis is None:
+            return
+        self._rebuild_outline()
+        every = self._all_items()
+        self._mentions = SpanIndex(
+            (span, item) for item in every if item.kind == "entity" for span in item.spans
+        )
+        dismissed = self._dismissed()
+        flag_items = [item for item in every if item.kind == "flag"]
+        self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
+        self._flag_list = sorted((item for item in flag_items
+                                  if item.spans and item.key not in dismissed),
+                                 key=lambda item: (item.spans[0][0], item.key))
+        self._flag_rank = {item.key: rank for rank, item in enumerate(self._flag_list)}
+        self._flag_starts = [item.spans[0][0] for item in self._flag_list]
+        self._edits = SpanIndex(
+            (item.original[0], item) for item in every if item.kind == "edit"
+        )
+        if not self.showing_original:
+            self._paint_marks()
+
+    def _paint_marks(self) -> None:
+        """Flag marks (less the dismissed ones), highlights by colour, and notes."""
+        analysis = self.analysis
+        assert analysis is not None
+        dismissed = self._dismissed()
+        for severity in ("error", "warning", "info"):
+            self.article.paint(
+                f"mark-{severity}",
+                [span for f in analysis.flags if f.severity == severity
+                 and f.id not in dismissed for span in f.spans],
+            )
+        placed = self.notebook.placed if self.notebook is not None else []
+        for colour in COLOURS:
+            self.article.paint(f"hl-{colour}", [p.span for p in placed if p.span is not None
+                                                and p.note.kind == "highlight"
+                                                and p.note.colour == colour])
+        self.article.paint("note", [p.span for p in placed if p.span is not None
+                                    and p.note.kind == "note"])
+
+    def _dismissed(self) -> dict[str, Note]:
+        return self.notebook.dismissed() if self.notebook is not None else {}
 
     def _rebuild_outline(self) -> None:
         assert self.analysis is not None
-        self.sections = outline(self.analysis, self.hidden_groups)
+        notes = self.notebook.shown() if self.notebook is not None else ()
+        self.sections = outline(self.analysis, self.hidden_groups, notes, self._dismissed())
         self.sidebar.show_outline(self.sections)
 
     def _all_items(self) -> list[Item]:
         if self.analysis is None:
             return []
-        return [item for s in outline(self.analysis) for g in s.groups for item in g.items]
+        notes = self.notebook.shown() if self.notebook is not None else ()
+        sections = outline(self.analysis, frozenset(), notes, self._dismissed())
+        return [item for s in sections for g in s.groups for item in g.items]
 
     def outline_items(self) -> list[Item]:
         """Every item the sidebar lists now, in its order (for the palette and lookups)."""
@@ -231,11 +346,7 @@ class ReaderApp(App[int]):
         assert analysis is not None
         self.showing_original = False
         self.article.show_text(analysis.text, analysis.paragraphs)
-        for severity in ("error", "warning", "info"):
-            self.article.paint(
-                f"mark-{severity}",
-                [span for f in analysis.flags if f.severity == severity for span in f.spans],
-            )
+        self._paint_marks()
 
     def _show_original(self) -> None:
         analysis = self.analysis
@@ -332,6 +443,9 @@ class ReaderApp(App[int]):
         and in the original, removed text says why it was removed."""
         if self.analysis is None:
             return
+        if self.visual_anchor is not None:
+            self.update_visual()
+            return
         offset = message.offset
         if self.showing_original:
             removed = self._edits.at(offset)
@@ -358,6 +472,9 @@ class ReaderApp(App[int]):
             self.set_status(" · ".join(notes))
 
     def action_clear_selection(self) -> None:
+        if self.visual_anchor is not None:
+            self.action_visual()  # escape first ends a selection in progress
+            return
         self.selection = None
         self.article.paint("linked", ())
         self.article.paint("current", ())
@@ -525,7 +642,8 @@ class ReaderApp(App[int]):
                 self.hidden_groups = hidden
                 self._rebuild_outline()
 
-        self.push_screen(FilterScreen(self.hidden_groups), apply)
+        tags = self.notebook.tags() if self.notebook is not None else []
+        self.push_screen(FilterScreen(self.hidden_groups, [f"#{t}" for t in tags]), apply)
 
     def action_set_date(self) -> None:
         """Choose the day relative dates resolve against, and analyse again with it."""
@@ -552,12 +670,19 @@ class ReaderApp(App[int]):
                     ("Everywhere", self.BINDINGS),
                     ("Article pane", ArticleView.BINDINGS),
                     ("Sidebar", Sidebar.BINDINGS),
+                    ("Prompts", [Binding("ctrl+s", "save", "Save a note"),
+                                 Binding("escape", "cancel", "Cancel a prompt")]),
                 ]
             )
         )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
+        yield SystemCommand("Export notes (Markdown)", "write this article's notes to a .md file",
+                            lambda: self.action_export_notes("md"))
+        yield SystemCommand("Export notes (Web Annotation JSON-LD)",
+                            "write this article's notes as W3C Web Annotations",
+                            lambda: self.action_export_notes("json"))
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id not in ("quit", "palette"):
                 action, _, argument = binding.action.partition("(")

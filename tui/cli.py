@@ -33,6 +33,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _analyze_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_analyze(options), options.debug)
+    if args[:1] == ["notes"]:
+        parser = _notes_parser()
+        options = parser.parse_args(args[1:])
+        return _guarded(lambda: run_notes(options), options.debug)
     parser = _reader_parser()
     options = parser.parse_args(args)
     return _guarded(lambda: run_reader(options), options.debug)
@@ -55,19 +59,66 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
 
+def _data_dir_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--data-dir", type=Path, metavar="DIR",
+        help="where notes are kept (default: $CLOSEREAD_DATA_DIR, else the user data folder)",
+    )
+
+
+def _notes_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} notes",
+        description="The notes you made, from the command line: add, list, export, import.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    add = commands.add_parser("add", help="add a note on a quote from the cleaned article")
+    add.add_argument("path", metavar="PATH")
+    add.add_argument("--quote", required=True, help="words that occur in the cleaned article")
+    add.add_argument("--body", default="", help="the note (Markdown)")
+    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    listing = commands.add_parser("list", help="notes of one article, or of all")
+    listing.add_argument("path", nargs="?", metavar="PATH")
+    listing.add_argument("--json", action="store_true", help="one JSON object per note")
+    export = commands.add_parser("export", help="notes as Markdown or W3C Web Annotations")
+    export.add_argument("path", nargs="?", metavar="PATH")
+    export.add_argument("--format", choices=("md", "json"), default="md")
+    imported = commands.add_parser("import", help="notes from a JSON export ('-' is stdin)")
+    imported.add_argument("file", metavar="FILE")
+    for sub in (add, listing, export, imported):
+        _data_dir_option(sub)
+    return parser
+
+
+def run_notes(options: argparse.Namespace) -> int:
+    from .notes import cli as notes
+
+    where = options.data_dir
+    if options.command == "add":
+        return notes.notes_add(options.path, options.quote, options.body, options.tag,
+                               data_dir=where)
+    if options.command == "list":
+        return notes.notes_list(options.path, options.json, data_dir=where)
+    if options.command == "export":
+        return notes.notes_export(options.path, options.format, data_dir=where)
+    return notes.notes_import(options.file, data_dir=where)
+
+
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... [--json] reports without the reader "
-        "(see 'closeread analyze --help').",
+        epilog="closeread analyze PATH... reports without the reader; closeread notes "
+        "add|list|export|import works with your notes (each has --help).",
     )
     parser.add_argument(
         "path", nargs="?", metavar="PATH",
         help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
     )
     _common(parser)
+    _data_dir_option(parser)
     return parser
 
 
@@ -174,7 +225,8 @@ def run_reader(options: argparse.Namespace) -> int:
         return 1
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
-    app = ReaderApp(options.path, source=source, reference=options.date, config=config)
+    app = ReaderApp(options.path, source=source, reference=options.date, config=config,
+                    data_dir=options.data_dir)
     app.run()
     return app.return_code or 0
 

@@ -7,9 +7,11 @@ knows its linked spans; selecting one is looking them up, never recomputing anyt
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from .analysis.model import Analysis, Figure, Span
+from .notes import Note, Placed
 
 _KIND_GROUPS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"),
                 ("other", "Other"))
@@ -64,19 +66,61 @@ _EDIT_GROUPS = (
 )
 
 
-FILTERABLE = tuple(title for _, title in (*_KIND_GROUPS, *_SEVERITY_GROUPS))
+FILTERABLE = (*(title for _, title in (*_KIND_GROUPS, *_SEVERITY_GROUPS)), "Dismissed")
+_NOTE_GROUPS = (("note", "Notes"), ("highlight", "Highlights"), ("bookmark", "Bookmarks"))
 
 
-def outline(analysis: Analysis, hidden: frozenset[str] = frozenset()) -> tuple[Section, ...]:
-    """The sidebar's sections in order: Entities, Figures, Flags, Edits; ``hidden`` names
-    groups (from ``FILTERABLE``) the reader filtered out."""
+def outline(
+    analysis: Analysis,
+    hidden: frozenset[str] = frozenset(),
+    notes: Sequence[Placed] = (),
+    dismissed: Mapping[str, Note] | None = None,
+) -> tuple[Section, ...]:
+    """The sidebar's sections in order: Notes, Entities, Figures, Flags, Edits. ``hidden``
+    names groups (from ``FILTERABLE``) and tags ("#tag") the reader filtered out; ``dismissed``
+    maps flag ids to the notes that dismissed them."""
     sections = (
+        notes_section(notes, analysis.text, hidden),
         entities_section(analysis),
         figures_section(analysis),
-        flags_section(analysis),
+        flags_section(analysis, dismissed or {}),
         edits_section(analysis),
     )
     return tuple(section.without(hidden) for section in sections)
+
+
+def notes_section(placed: Sequence[Placed], text: str, hidden: frozenset[str]) -> Section:
+    """The reader's notes, highlights and bookmarks in reading order; orphans, whose words are
+    gone from the article, last and with their quotes."""
+    def visible_tags(p: Placed) -> bool:
+        return not any(f"#{tag}" in hidden for tag in p.note.tags)
+
+    kept = [p for p in placed if visible_tags(p)]
+    groups = []
+    for kind, title in _NOTE_GROUPS:
+        here = sorted((p for p in kept if p.note.kind == kind and p.span is not None),
+                      key=lambda p: p.span)
+        if here:
+            groups.append(Group(title, tuple(_note_item(p, text) for p in here)))
+    orphans = [p for p in kept if p.span is None and p.note.anchor is not None]
+    if orphans:
+        groups.append(Group("Orphans", tuple(_note_item(p, text) for p in orphans)))
+    return Section("Notes", tuple(groups), "No notes yet: h highlights, a adds a note.",
+                   hidden=len(placed) - len(kept))
+
+
+def _note_item(placed: Placed, text: str) -> Item:
+    note = placed.note
+    quote = note.anchor.exact if note.anchor else ""
+    tags = " ".join(f"#{t}" for t in note.tags)
+    first_line = note.body.strip().split("\n", 1)[0]
+    mark = {"highlight": "▌", "bookmark": f"'{note.letter}", "note": "✎"}.get(note.kind, "")
+    label = f"{mark} {first_line or quote}"
+    where = "" if placed.span is not None else " (orphaned: its words are gone)"
+    status = f"{note.kind}{where}: “{quote}”" + (f" — {note.body.strip()}" if note.body else "") \
+        + (f" {tags}" if tags else "")
+    spans = (placed.span,) if placed.span is not None else ()
+    return Item("note", note.id, label, status, spans, name=f"{note.kind}: {first_line or quote}")
 
 
 def entities_section(analysis: Analysis) -> Section:
@@ -154,19 +198,24 @@ def timeline_group(analysis: Analysis) -> Group:
     return Group("Timeline", tuple(items))
 
 
-def flags_section(analysis: Analysis) -> Section:
+def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
+    """Flags by severity, then rule; the ones the reader dismissed in a group of their own."""
     groups = []
-    for severity, title in _SEVERITY_GROUPS:
+    for severity, title in (*_SEVERITY_GROUPS, ("dismissed", "Dismissed")):
         flagged = sorted(
-            (f for f in analysis.flags if f.severity == severity),
+            (f for f in analysis.flags
+             if (f.id in dismissed) == (severity == "dismissed")
+             and (severity == "dismissed" or f.severity == severity)),
             key=lambda f: (f.rule, f.spans[0] if f.spans else (-1, -1)),
         )
         items = tuple(
             Item(
                 "flag",
                 f.id,
-                f"{_SEVERITY_MARK[severity]} {f.message}",
-                f"{f.rule}: {f.message}" + (f" ({f.reason})" if f.reason else ""),
+                f"{_SEVERITY_MARK[f.severity]} {f.message}",
+                f"{f.rule}: {f.message}" + (f" ({f.reason})" if f.reason else "")
+                + (f" · dismissed: {dismissed[f.id].reason or 'no reason given'}"
+                   if f.id in dismissed else ""),
                 tuple(f.spans),
                 severity=f.severity,
                 name=f"{f.rule}: {f.message}",

@@ -75,6 +75,8 @@ def notes_list(
             print(one_line(doc.source, 300))
             for p in _ordered(placed):
                 print("  " + _text_row(p))
+        if not any(placed for _, placed in groups):
+            print("no notes")
         return 0
 
     return _guarded(run)

@@ -1,4 +1,5 @@
-"""The ``f`` screen: which groups the sidebar shows (entity kinds, flag severities)."""
+"""The ``f`` screen: which groups the sidebar shows (entity kinds, flag severities, dismissed
+flags) and which notes (by tag)."""
 
 from __future__ import annotations
 
@@ -22,16 +23,17 @@ class FilterScreen(ModalScreen[frozenset[str] | None]):
         Binding("enter", "apply", "Apply", priority=True, id="filters_apply"),
     ]
 
-    def __init__(self, hidden: Iterable[str]) -> None:
+    def __init__(self, hidden: Iterable[str], tags: Iterable[str] = ()) -> None:
         super().__init__()
         self._hidden = frozenset(hidden)
+        self._options = (*FILTERABLE, *tags)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filters-body"):
             yield Static("Show in the sidebar (space toggles, enter applies, esc cancels)",
                          markup=False)
             yield SelectionList[str](
-                *(Selection(title, title, title not in self._hidden) for title in FILTERABLE),
+                *(Selection(title, title, title not in self._hidden) for title in self._options),
                 id="filters",
             )
 
@@ -40,7 +42,7 @@ class FilterScreen(ModalScreen[frozenset[str] | None]):
 
     def action_apply(self) -> None:
         shown = set(self.query_one(SelectionList).selected)
-        self.dismiss(frozenset(t for t in FILTERABLE if t not in shown))
+        self.dismiss(frozenset(t for t in self._options if t not in shown))
 
     def action_dismiss_unchanged(self) -> None:
         self.dismiss(None)

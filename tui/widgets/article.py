@@ -30,8 +30,8 @@ from ..spanindex import SpanIndex
 from .wrap import Layout
 
 LAYERS = (
-    "sentence", "mark-info", "mark-warning", "mark-error", "removed", "linked", "current",
-    "cursor",
+    "sentence", "hl-yellow", "hl-green", "hl-blue", "hl-pink", "note", "mark-info",
+    "mark-warning", "mark-error", "removed", "visual", "linked", "current", "cursor",
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _WORD = re.compile(r"\w[\w'’-]*")

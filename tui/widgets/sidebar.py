@@ -24,6 +24,8 @@ class Sidebar(Tree[Item | None]):
         Binding("g", "scroll_home", "Top", show=False, id="sidebar_top"),
         Binding("G", "scroll_end", "Bottom", show=False, id="sidebar_bottom"),
         Binding("f", "app.filters", "Filter", id="sidebar_filters"),
+        Binding("e", "app.edit_note", "Edit note", show=False, id="sidebar_edit_note"),
+        Binding("d", "app.delete_note", "Delete note", show=False, id="sidebar_delete_note"),
     ]
 
     class Chosen(Message):

@@ -1,0 +1,194 @@
+"""Annotating by keyboard: highlight, note, tag, bookmark, dismiss, correct, undo, and keep them."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from tui.app import ReaderApp
+from tui.screens.note_editor import NoteEditor
+from tui.screens.prompts import ConfirmScreen, TextPrompt
+from tui.widgets.article import ArticleView
+from tui.widgets.sidebar import Sidebar
+from tui.widgets.status import StatusLine
+
+SIZE = (120, 40)
+
+
+async def _open(pilot) -> None:
+    await pilot.app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def kinds(app: ReaderApp) -> list[str]:
+    return [p.note.kind for p in app.notebook.placed]
+
+
+def status(app: ReaderApp) -> str:
+    return app.query_one(StatusLine).text
+
+
+async def test_h_highlights_the_sentence_and_cycles_its_colour():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("g", "h")
+        [placed] = app.notebook.placed
+        assert placed.note.kind == "highlight" and placed.note.colour == "yellow"
+        assert placed.span == view.sentence_at(view.cursor)
+        assert len(view._layers["hl-yellow"]) == 1
+        await pilot.press("h")
+        assert app.notebook.placed[0].note.colour == "green"
+        await pilot.press("h", "h", "h")
+        assert app.notebook.placed == []
+        await pilot.press("u")
+        assert app.notebook.placed[0].note.colour == "pink"
+
+
+async def test_v_selects_words_and_h_highlights_exactly_them():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "v", "l", "l")
+        await pilot.press("h")
+        [placed] = app.notebook.placed
+        assert app.analysis.text[slice(*placed.span)] == "According to R"
+        assert app.visual_anchor is None
+
+
+async def test_a_writes_a_note_that_the_sidebar_lists():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "a")
+        assert isinstance(app.screen, NoteEditor)
+        await pilot.press(*"Who are these sources?", "ctrl+s")
+        [placed] = app.notebook.placed
+        assert placed.note.body == "Who are these sources?"
+        notes = app.query_one(Sidebar).root.children[0]
+        assert str(notes.label) == "Notes (1)"
+        await pilot.press("a")
+        assert app.screen.query_one("#note-text").text == "Who are these sources?"
+        await pilot.press("escape")
+        assert app.notebook.placed[0].note.body == "Who are these sources?"
+
+
+async def test_t_tags_and_the_filter_hides_a_tag():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "t")
+        assert isinstance(app.screen, TextPrompt)
+        await pilot.press(*"check, #later", "enter")
+        assert app.notebook.placed[0].note.tags == ("check", "later")
+        app.hidden_groups = frozenset({"#later"})
+        app.refresh_notes()
+        assert not any(i.kind == "note" for i in app.outline_items())
+
+
+async def test_b_sets_a_bookmark_and_quote_returns_to_it():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        view = app.query_one(ArticleView)
+        await pilot.press("g", "right_curly_bracket", "right_curly_bracket", "b", "m")
+        marked = view.cursor
+        await pilot.press("G", "apostrophe", "m")
+        assert view.cursor == app.notebook.bookmark("m").span[0]
+        assert view.sentence_at(marked)[0] == view.cursor
+
+
+async def test_x_dismisses_a_flag_and_brackets_skip_it():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "right_square_bracket")
+        flag = app.selection
+        await pilot.press("x", *"quoted verbatim", "enter")
+        assert app.notebook.dismissed()[flag.key].reason == "quoted verbatim"
+        flags = next(s for s in app.sections if s.title == "Flags")
+        assert flag.key in [i.key for g in flags.groups if g.title == "Dismissed"
+                            for i in g.items]
+        assert flag.key not in [i.key for i in app._flag_list]
+        app.select(next(i for g in flags.groups for i in g.items if i.key == flag.key))
+        await pilot.press("x")
+        assert flag.key not in app.notebook.dismissed()
+
+
+async def test_x_on_an_entity_renames_it_and_the_analysis_keeps_the_fix():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        almaty = next(i for i in app.outline_items() if i.name == "Almaty")
+        app.go_to(almaty)
+        await pilot.press("x", "enter")  # the first choice: rename
+        await pilot.press(*"Alma-Ata", "enter")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        names = {e.name for e in app.analysis.entities}
+        assert "Alma-Ata" in names and "Almaty" not in names
+
+
+async def test_notes_and_the_reading_position_survive_a_restart():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "right_curly_bracket", "right_curly_bracket", "h")
+        await pilot.press("right_curly_bracket")
+        where = app.query_one(ArticleView).cursor
+        await pilot.press("q")
+    again = ReaderApp()
+    async with again.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        assert kinds(again) == ["highlight"]
+        assert again.query_one(ArticleView).cursor == where
+        assert "back where you left off" in status(again)
+
+
+async def test_sidebar_d_deletes_a_note_after_confirming():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "h", "tab")
+        tree = app.query_one(Sidebar)
+        notes = tree.root.children[0]
+        tree.move_cursor(notes.children[0].children[0])
+        await pilot.press("d")
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert kinds(app) == ["highlight"]
+        await pilot.press("d", "y")
+        assert kinds(app) == []
+
+
+async def test_a_corrupt_database_opens_the_article_without_notes(tmp_path: Path):
+    data = Path(os.environ["CLOSEREAD_DATA_DIR"])
+    data.mkdir(parents=True, exist_ok=True)
+    broken = data / "notes.sqlite3"
+    broken.write_bytes(b"this is not a database at all" * 100)
+    before = broken.read_bytes()
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        assert isinstance(app.screen, ConfirmScreen)
+        await pilot.press("n")
+        assert app.notebook is None and app.analysis is not None
+        await pilot.press("h")
+    assert broken.read_bytes() == before
+
+
+async def test_palette_export_writes_a_new_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.chdir(tmp_path)
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        await pilot.press("g", "h")
+        app.action_export_notes("md")
+        app.action_export_notes("md")
+    written = sorted(p.name for p in tmp_path.iterdir())
+    assert written == ["kazakhstan-unrest-2022-scraped.notes-2.md",
+                       "kazakhstan-unrest-2022-scraped.notes.md"]
+    assert "According to Russian news sources" in (tmp_path / written[1]).read_text()

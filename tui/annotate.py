@@ -1,0 +1,334 @@
+"""The reader's annotation keys: select, highlight, note, tag, bookmark, dismiss, correct, undo.
+
+A mixin of ``ReaderApp``: each action finds its target (the visual selection, else the mention
+or sentence at the cursor), asks what it must with a small modal screen, and hands the change to
+the ``Notebook``, which saves it at once. Nothing here reads or writes files itself.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from textual.binding import Binding
+
+from .analysis.entities import Correction
+from .analysis.model import Span
+from .notebook import COLOURS, Notebook
+from .notes import Placed, StoreError
+from .outline import Item
+from .safe_text import one_line
+from .screens.note_editor import NoteEditor
+from .screens.prompts import ChoiceScreen, ConfirmScreen, LetterPrompt, TextPrompt
+
+if TYPE_CHECKING:
+    from .app import ReaderApp
+
+ANNOTATION_BINDINGS = [
+    Binding("v", "visual", "Select", show=False, id="visual"),
+    Binding("h", "highlight", "Highlight", id="highlight"),
+    Binding("a", "note", "Note", id="note"),
+    Binding("t", "tag", "Tag", show=False, id="tag"),
+    Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
+    Binding("apostrophe", "go_to_bookmark", "Go to bookmark", show=False, key_display="'",
+            id="go_to_bookmark"),
+    Binding("x", "dismiss_or_correct", "Dismiss flag / fix entity", show=False,
+            id="dismiss_or_correct"),
+    Binding("u", "undo", "Undo note change", show=False, id="undo"),
+]
+_KINDS = ("person", "organization", "place", "other")
+
+
+class AnnotationActions:
+    """Annotation actions for ``ReaderApp`` (see the module docstring)."""
+
+    notebook: Notebook | None
+    visual_anchor: int | None
+
+    # -- what a key acts on --------------------------------------------------------------------
+
+    def _target(self: ReaderApp) -> Span | None:
+        """The visual selection, else the name under the cursor, else its sentence."""
+        view = self.article
+        if not view.text or self.showing_original:
+            return None
+        if self.visual_anchor is not None:
+            a, b = sorted((self.visual_anchor, view.cursor))
+            return (a, min(b + 1, len(view.text)))
+        mentions = self._mentions.at(view.cursor)
+        if mentions:
+            return mentions[0][0]
+        return view.sentence_at(view.cursor)
+
+    def _notebook_ready(self: ReaderApp) -> Notebook | None:
+        if self.notebook is None or self.notebook.document is None:
+            self.notify(self.notes_problem or "Notes are not ready yet.", severity="warning",
+                        timeout=4)
+            return None
+        if self.showing_original:
+            self.notify("Notes attach to the cleaned article: press o to return to it.",
+                        timeout=3)
+            return None
+        return self.notebook
+
+    def _saved(self: ReaderApp, what: str) -> None:
+        """After any change: end the visual selection, repaint notes, say what happened."""
+        self.visual_anchor = None
+        self.article.paint("visual", ())
+        self.refresh_notes()
+        self.set_status(what)
+
+    def _guard(self: ReaderApp, change, what: str) -> None:
+        try:
+            change()
+        except StoreError as error:
+            self.notify(f"Not saved: {one_line(str(error), 200)}", severity="error", timeout=8)
+            return
+        self._saved(what)
+
+    # -- keys ----------------------------------------------------------------------------------
+
+    def action_visual(self: ReaderApp) -> None:
+        """``v``: start (or end) a selection at the cursor; moving the cursor extends it."""
+        if self.visual_anchor is not None:
+            self.visual_anchor = None
+            self.article.paint("visual", ())
+            self.set_status("Selection ended")
+            return
+        self.visual_anchor = self.article.cursor
+        self.update_visual()
+        self.set_status("Selecting: move the cursor, then h, a, t or b; v or esc ends")
+
+    def update_visual(self: ReaderApp) -> None:
+        span = self._target() if self.visual_anchor is not None else None
+        self.article.paint("visual", [span] if span else ())
+
+    def action_highlight(self: ReaderApp) -> None:
+        """``h``: highlight the target; on a highlight, change its colour (the last removes it)."""
+        notebook, target = self._notebook_ready(), self._target()
+        if notebook is None or target is None:
+            return
+        existing = notebook.at(target, ("highlight",))
+        if existing is None or (existing.span != target and self.visual_anchor is not None):
+            self._guard(lambda: notebook.add("highlight", target, colour=COLOURS[0]),
+                        f"Highlighted “{one_line(self.article.text[slice(*target)], 60)}”")
+            return
+        note = existing.note
+        index = COLOURS.index(note.colour) if note.colour in COLOURS else -1
+        if index + 1 < len(COLOURS):
+            self._guard(lambda: notebook.update(note, colour=COLOURS[index + 1]),
+                        f"Highlight is now {COLOURS[index + 1]} (h again: next colour)")
+        else:
+            self._guard(lambda: notebook.delete(note), "Highlight removed (u undoes)")
+
+    def action_note(self: ReaderApp) -> None:
+        """``a``: add a note on the target, or edit the note already there."""
+        notebook, target = self._notebook_ready(), self._target()
+        if notebook is None or target is None:
+            return
+        existing = notebook.at(target, ("note",)) if self.visual_anchor is None else None
+        quote = self.article.text[slice(*(existing.span if existing else target))]
+
+        def done(body: str | None) -> None:
+            if body is None:
+                self.set_status("Note not saved")
+            elif existing is not None:
+                self._guard(lambda: notebook.update(existing.note, body=body), "Note saved")
+            else:
+                self._guard(lambda: notebook.add("note", target, body=body), "Note saved")
+
+        self.push_screen(NoteEditor(quote, existing.note.body if existing else ""), done)
+
+    def action_tag(self: ReaderApp) -> None:
+        """``t``: tags (comma-separated) for the note at the target, or a new tagged note."""
+        notebook, target = self._notebook_ready(), self._target()
+        if notebook is None or target is None:
+            return
+        existing = notebook.at(target, ("note", "highlight", "bookmark"))
+        current = ", ".join(existing.note.tags) if existing else ""
+
+        def done(answer: str | None) -> None:
+            if answer is None:
+                return
+            tags = tuple(dict.fromkeys(t.strip().lstrip("#") for t in answer.split(",")
+                                       if t.strip().lstrip("#")))
+            if existing is not None:
+                self._guard(lambda: notebook.update(existing.note, tags=tags), "Tags saved")
+            else:
+                self._guard(lambda: notebook.add("note", target, tags=tags), "Tagged")
+
+        self.push_screen(TextPrompt("Tags, separated by commas:", current, notebook.tags()),
+                         done)
+
+    def action_bookmark(self: ReaderApp) -> None:
+        """``b`` and a letter: a bookmark at the cursor's sentence; ``'`` and the letter return."""
+        notebook, target = self._notebook_ready(), self._target()
+        if notebook is None or target is None:
+            return
+
+        def done(letter: str | None) -> None:
+            if letter is None:
+                return
+            old = notebook.bookmark(letter)
+
+            def change() -> None:
+                if old is not None:
+                    notebook.delete(old.note)
+                notebook.add("bookmark", target, letter=letter)
+
+            self._guard(change, f"Bookmark '{letter} set; ' then {letter} returns here")
+
+        self.push_screen(LetterPrompt("Bookmark letter:"), done)
+
+    def action_go_to_bookmark(self: ReaderApp) -> None:
+        notebook = self._notebook_ready()
+        if notebook is None:
+            return
+
+        def done(letter: str | None) -> None:
+            found = notebook.bookmark(letter) if letter else None
+            if found is None or found.span is None:
+                if letter:
+                    self.notify(f"No bookmark '{letter} in this article.", timeout=3)
+                return
+            self.go_to(self._note_item(found))
+
+        self.push_screen(LetterPrompt("Go to bookmark:"), done)
+
+    def action_undo(self: ReaderApp) -> None:
+        notebook = self._notebook_ready()
+        if notebook is None:
+            return
+        try:
+            done = notebook.undo()
+        except StoreError as error:
+            self.notify(f"Could not undo: {one_line(str(error), 200)}", severity="error")
+            return
+        if done is None:
+            self.notify("Nothing to undo.", timeout=2)
+            return
+        self._saved(one_line(done, 120).capitalize())
+        if "correction" in done:
+            self.run_analysis()
+
+    # -- flags and entities --------------------------------------------------------------------
+
+    def action_dismiss_or_correct(self: ReaderApp) -> None:
+        """``x``: on a flag, dismiss it (with a reason, or restore it if dismissed); on an
+        entity, correct it (merge, rename, change kind, split off an alias, hide)."""
+        notebook = self._notebook_ready()
+        item = self.selection
+        if notebook is None:
+            return
+        if item is None or item.kind not in ("flag", "entity"):
+            flags = self._flags.at(self.article.cursor)
+            item = flags[0][1] if flags else None
+        if item is None:
+            self.notify("x works on a flag or an entity: select one (] or the sidebar), or "
+                        "move onto it.", timeout=4)
+            return
+        if item.kind == "flag":
+            self._dismiss(notebook, item)
+        else:
+            self._correct(notebook, item)
+
+    def _dismiss(self: ReaderApp, notebook: Notebook, item: Item) -> None:
+        dismissed = notebook.dismissed().get(item.key)
+        if dismissed is not None:
+            self._guard(lambda: notebook.delete(dismissed), "Flag restored")
+            return
+
+        def done(reason: str | None) -> None:
+            if reason is None:
+                return
+            span = item.spans[0] if item.spans else None
+            self._guard(lambda: notebook.add("dismissal", span, flag_id=item.key,
+                                             reason=reason.strip()),
+                        "Flag dismissed (x on it again restores it; u undoes)")
+
+        self.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
+
+    def _correct(self: ReaderApp, notebook: Notebook, item: Item) -> None:
+        entity = item.name
+        choices = [("rename", "Rename…"), ("kind", "Change kind…"), ("merge", "Merge with…"),
+                   ("split", "Split off an alias…"), ("hide", "Hide")]
+
+        def save(action: str, value: str = "") -> None:
+            correction = Correction(action, entity, value)  # type: ignore[arg-type]
+            self._guard(lambda: notebook.add("correction", None, correction=correction),
+                        f"Correction saved ({action} {entity}); analysing again…")
+            self.run_analysis()
+
+        def chosen(action: str | None) -> None:
+            if action is None:
+                return
+            if action == "hide":
+                save("hide")
+            elif action == "kind":
+                self.push_screen(
+                    ChoiceScreen(f"{entity} is a:", [(k, k) for k in _KINDS]),
+                    lambda kind: kind and save("kind", kind))
+            else:
+                question = {"rename": f"New name for {entity}:",
+                            "merge": f"Merge {entity} with (an entity's name):",
+                            "split": f"Alias to split off {entity}:"}[action]
+                names = [i.name for i in self.outline_items() if i.kind == "entity"]
+                self.push_screen(TextPrompt(question, suggestions=names),
+                                 lambda value: value and value.strip()
+                                 and save(action, value.strip()))
+
+        self.push_screen(ChoiceScreen(f"Correct {entity}:", choices), chosen)
+
+    # -- the notes sidebar ---------------------------------------------------------------------
+
+    def _note_item(self: ReaderApp, placed: Placed) -> Item:
+        key = placed.note.id
+        return next((i for i in self.outline_items() if i.key == key),
+                    Item("note", key, "", placed.note.kind, (placed.span,) if placed.span else ()))
+
+    def _chosen_note(self: ReaderApp) -> Placed | None:
+        node = self.sidebar.cursor_node
+        item = node.data if node is not None else None
+        if item is None or item.kind != "note" or self.notebook is None:
+            self.notify("Put the sidebar cursor on a note first.", timeout=3)
+            return None
+        return next((p for p in self.notebook.placed if p.note.id == item.key), None)
+
+    def action_edit_note(self: ReaderApp) -> None:
+        placed = self._chosen_note()
+        notebook = self.notebook
+        if placed is None or notebook is None:
+            return
+        quote = placed.note.anchor.exact if placed.note.anchor else ""
+
+        def done(body: str | None) -> None:
+            if body is not None:
+                self._guard(lambda: notebook.update(placed.note, body=body), "Note saved")
+
+        self.push_screen(NoteEditor(quote, placed.note.body), done)
+
+    def action_delete_note(self: ReaderApp) -> None:
+        placed = self._chosen_note()
+        notebook = self.notebook
+        if placed is None or notebook is None:
+            return
+        quote = placed.note.anchor.exact if placed.note.anchor else placed.note.kind
+
+        def done(yes: bool | None) -> None:
+            if yes:
+                self._guard(lambda: notebook.delete(placed.note),
+                            f"Deleted the {placed.note.kind} (u undoes)")
+
+        self.push_screen(ConfirmScreen(f"Delete this {placed.note.kind} on "
+                                       f"“{one_line(quote, 60)}”?"), done)
+
+    def action_export_notes(self: ReaderApp, fmt: str) -> None:
+        notebook = self._notebook_ready()
+        if notebook is None:
+            return
+        try:
+            path = notebook.export(fmt, Path.cwd())
+        except (OSError, StoreError) as error:
+            self.notify(f"Not exported: {one_line(str(error), 200)}", severity="error")
+            return
+        self.notify(f"Notes written to {path}", timeout=6)
