@@ -192,3 +192,21 @@ async def test_palette_export_writes_a_new_file(tmp_path: Path, monkeypatch: pyt
     assert written == ["kazakhstan-unrest-2022-scraped.notes-2.md",
                        "kazakhstan-unrest-2022-scraped.notes.md"]
     assert "According to Russian news sources" in (tmp_path / written[1]).read_text()
+
+
+async def test_a_failed_save_is_reported_and_the_reader_carries_on(monkeypatch):
+    from tui.notes import StoreError
+
+    app = ReaderApp()
+    messages: list[str] = []
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        monkeypatch.setattr(app, "notify", lambda message, **_: messages.append(message))
+
+        def full(*_, **__):
+            raise StoreError("notes.sqlite3: database or disk is full")
+
+        monkeypatch.setattr(app.notebook.store, "add", full)
+        await pilot.press("g", "h")
+        assert any(m.startswith("Not saved: ") and "full" in m for m in messages)
+        assert app.notebook.placed == [] and app.is_running

@@ -201,3 +201,25 @@ def test_notes_add_refuses_a_quote_not_in_the_article(article: Path, tmp_path: P
                  "--data-dir", str(tmp_path / "data")])
     assert code == 2
     assert "does not occur" in capsys.readouterr().err
+
+
+def test_unknown_config_key_is_a_warning(article: Path, tmp_path: Path):
+    config = tmp_path / "config.toml"
+    config.write_text('colour = "mauve"\n[rules]\ndisabled = "everything"\n')
+    result = run("analyze", str(article), "--config", str(config))
+    assert result.returncode == 0
+    err = result.stderr.decode()
+    assert "unknown setting 'colour'" in err and "rules.disabled" in err
+
+
+def test_debug_shows_the_traceback_others_see_one_line(article: Path, monkeypatch, capsys):
+    import tui.cli as cli
+
+    def boom(*_, **__):
+        raise RuntimeError("kaboom")
+
+    monkeypatch.setattr(cli, "write_summary", boom)
+    assert main(["analyze", str(article)]) == 1
+    assert capsys.readouterr().err.strip().endswith("(run with --debug for details)")
+    with pytest.raises(RuntimeError, match="kaboom"):
+        main(["analyze", str(article), "--debug"])

@@ -333,3 +333,20 @@ def test_the_notes_core_never_imports_textual():
     result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                             timeout=120, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_a_full_disk_is_a_clear_error_and_loses_nothing_saved(tmp_path: Path):
+    text = "The harbour closed on Monday after the storm. " * 40
+    with NoteStore.open(tmp_path) as store:
+        doc = store.document("article", text)
+        saved = [store.add(doc, Note("note", make_anchor(text, 4, 11), body="kept"))]
+        pages = store._db.execute("PRAGMA page_count").fetchone()[0]
+        store._db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
+        with pytest.raises(StoreError, match="full"):
+            for _ in range(200):
+                saved.append(store.add(doc, Note("note", make_anchor(text, 4, 11),
+                                                 body="x" * 4000)))
+        kept = len(saved)
+    with NoteStore.open(tmp_path) as again:
+        notes = again.notes(again.document("article", text))
+        assert len(notes) == kept and notes[0].body == "kept"

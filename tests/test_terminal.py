@@ -1,0 +1,48 @@
+"""The reader in a real terminal (tmux): hostile text changes nothing outside the window."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.skipif(shutil.which("tmux") is None, reason="needs tmux")
+
+
+def _tmux(*args: str) -> str:
+    return subprocess.run(["tmux", *args], capture_output=True, text=True, check=True).stdout
+
+
+def _wait_for(session: str, needle: str, timeout: float = 30) -> str:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        screen = _tmux("capture-pane", "-p", "-t", session)
+        if needle in screen:
+            return screen
+        time.sleep(0.1)
+    raise AssertionError(f"{needle!r} never appeared:\n{screen}")
+
+
+def test_osc_title_and_markup_do_nothing_in_a_real_terminal(tmp_path: Path):
+    article = tmp_path / "hostile.txt"
+    article.write_text("Title \x1b]0;pwned\x07 here and \x1b]52;c;cm0=\x07 clip.\n"
+                       "[@click=app.quit]click[/] and [bold]x[/bold] stay literal.\n")
+    session = f"closeread-test-{tmp_path.name}"
+    _tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "20",
+          f"printf '\\033]2;before\\007'; sleep 0.3; {sys.executable} -m tui {article}; "
+          "sleep 30")
+    try:
+        screen = _wait_for(session, "stay literal")
+        assert "[@click=app.quit]click[/]" in screen and "[bold]x[/bold]" in screen
+        assert "␛]0;pwned␇" in screen
+        _wait_for(session, "flag")  # the analysis has landed
+        assert _tmux("display", "-p", "-t", session, "#{pane_title}").strip() == "before"
+        _tmux("send-keys", "-t", session, "j", "j")
+        time.sleep(0.5)
+        assert "stay literal" in _tmux("capture-pane", "-p", "-t", session)
+    finally:
+        subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
