@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING
 
 from textual.binding import Binding
 
-from .analysis.entities import Correction
-from .analysis.model import Span
+from .analysis.model import Correction, Span
 from .notebook import COLOURS, Notebook
 from .notes import Placed, StoreError
 from .outline import Item

@@ -20,7 +20,6 @@ from . import __version__
 from .analysis import Analysis
 from .analysis.serialize import to_dict
 from .config import Config, default_config_path, load_config
-from .report import markdown_report
 from .safe_text import one_line
 from .source import LoadError, load
 
@@ -178,6 +177,8 @@ def run_analyze(options: argparse.Namespace) -> int:
         if options.format == "json":
             sys.stdout.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
         elif options.format == "md":
+            from .report import markdown_report
+
             sys.stdout.write(markdown_report(analysis, "stdin" if path == "-" else path))
         else:
             write_summary(analysis, path, sys.stdout)

@@ -8,8 +8,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from .analysis.entities import Correction
-from .analysis.model import Source, Span
+from .analysis.model import Correction, Source, Span
 from .analysis.offsets import OffsetMap
 from .notes import (
     Document,

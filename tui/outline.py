@@ -9,9 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .analysis.model import Analysis, Figure, Span
-from .notes import Note, Placed
+
+if TYPE_CHECKING:
+    from .notes import Note, Placed
 
 _KIND_GROUPS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"),
                 ("other", "Other"))

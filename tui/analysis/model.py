@@ -86,6 +86,18 @@ def make_flag(
 
 
 @dataclass(frozen=True, slots=True)
+class Correction:
+    """A reader's fix to the entities, an input of the analysis (kept with the notes).
+    ``value`` is, by action: merge, the other entity's name (it joins this one); split, the
+    alias to split off into an entity of its own; kind, the new kind; rename, the new name;
+    hide, unused."""
+
+    action: Literal["merge", "split", "kind", "rename", "hide"]
+    entity: str
+    value: str = ""
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
     """A person, organisation, place or other named thing, with every mention of it."""
 

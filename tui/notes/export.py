@@ -12,7 +12,7 @@ import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from ..analysis.entities import Correction
+from ..analysis.model import Correction
 from .model import KINDS, Anchor, Document, Kind, Note, Placed, now
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"

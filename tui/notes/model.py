@@ -11,8 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal
 
-from ..analysis.entities import Correction
-from ..analysis.model import Span
+from ..analysis.model import Correction, Span
 
 Kind = Literal["note", "highlight", "bookmark", "dismissal", "correction", "position"]
 KINDS: tuple[Kind, ...] = ("note", "highlight", "bookmark", "dismissal", "correction", "position")

@@ -21,8 +21,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from ..analysis.entities import Correction
-from ..analysis.model import Source
+from ..analysis.model import Correction, Source
 from ..analysis.offsets import OffsetMap
 from .anchor import CONTEXT, make_anchor, place
 from .model import Anchor, Document, Note, Placed, now

@@ -7,25 +7,11 @@ re-analysed; one whose entity is gone is skipped rather than failing the analysi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Literal, get_args
+from typing import get_args
 
-from ..model import EntityKind
+from ..model import Correction, EntityKind
 from .draft import Draft
 from .gazetteer import fold
-
-Action = Literal["merge", "split", "kind", "rename", "hide"]
-
-
-@dataclass(frozen=True, slots=True)
-class Correction:
-    """``value`` is, by action: merge, the other entity's name (it joins this one); split, the
-    alias to split off into an entity of its own; kind, the new kind; rename, the new name;
-    hide, unused."""
-
-    action: Action
-    entity: str
-    value: str = ""
 
 
 def _find(drafts: Sequence[Draft], name: str) -> Draft | None:
