@@ -197,3 +197,14 @@ async def test_clicking_a_sidebar_row_jumps_to_it():
         await pilot.click(Sidebar, offset=(6, line))
         await pilot.pause()
         assert app.selection == tree.get_node_at_line(line).data
+
+
+async def test_no_color_still_marks_flags_with_symbols(monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        assert app.no_color
+        view = app.query_one(ArticleView)
+        gutters = {view.render_line(y)._segments[0].text.strip() for y in range(SIZE[1] - 4)}
+        assert {"▲", "✖"} <= gutters
