@@ -19,7 +19,7 @@ from rich.cells import cell_len
 from ..analysis.model import Span
 from ..safe_text import visible
 
-_WORD = re.compile(r"\S+\s*")
+_WORD = re.compile(r"\s*\S+\s*")
 _MAX = sys.maxsize
 
 
