@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
@@ -28,7 +29,26 @@ def analyze(
 ) -> Analysis:
     """Analyse ``source``. ``reference`` overrides the date relative days resolve against,
     ``corrections`` are the reader's entity fixes, ``disabled_rules`` silences rules by id, and
-    ``progress(stage, fraction)`` is told as each stage starts."""
+    ``progress(stage, fraction)`` is told as each stage starts.
+
+    The garbage collector is paused while the stages run: they make millions of short-lived
+    objects and almost no cycles, and its passes cost about a tenth of the time at 5 MB."""
+    was_collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _analyze(source, reference, corrections, disabled_rules, progress)
+    finally:
+        if was_collecting:
+            gc.enable()
+
+
+def _analyze(
+    source: Source,
+    reference: date | None,
+    corrections: Sequence[Correction],
+    disabled_rules: Collection[str],
+    progress: Progress | None,
+) -> Analysis:
     timings: dict[str, float] = {}
 
     def stage(name: str) -> float:

@@ -8,13 +8,16 @@ _QUOTES = str.maketrans({
     "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
     "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
 })
-_SPACE = re.compile(r"\s+")
+_QUOTE = re.compile("[" + "".join(re.escape(chr(c)) for c in _QUOTES) + "]")
 _TOKEN = re.compile(r"\w+")
 
 
 def key(text: str) -> str:
-    """The paragraph as compared for exact repeats."""
-    return _SPACE.sub(" ", text.translate(_QUOTES).casefold()).strip()
+    """The paragraph as compared for exact repeats. Most paragraphs hold no quote to fold, and
+    ``translate`` looks up every character, so a search decides first whether it is needed."""
+    if _QUOTE.search(text):
+        text = text.translate(_QUOTES)
+    return " ".join(text.casefold().split())
 
 
 def tokens(folded: str) -> list[str]:

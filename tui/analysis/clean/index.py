@@ -9,10 +9,17 @@ from collections.abc import Hashable, Sequence
 from itertools import chain, combinations
 
 
+def _indexed(
+    groups: Sequence[set[Hashable]], max_postings: int
+) -> tuple[set[Hashable], Counter[Hashable]]:
+    """The keys worth indexing, and how many groups hold each key."""
+    frequency = Counter(chain.from_iterable(groups))
+    return {k for k, n in frequency.items() if 1 < n <= max_postings}, frequency
+
+
 def shared_keys(groups: Sequence[set[Hashable]], max_postings: int) -> Counter[tuple[int, int]]:
     """For each pair ``(j, i)``, ``j < i``, of groups that share indexed keys: how many."""
-    frequency = Counter(chain.from_iterable(groups))
-    indexed = {k for k, n in frequency.items() if 1 < n <= max_postings}
+    indexed, _ = _indexed(groups, max_postings)
     postings: defaultdict[Hashable, list[int]] = defaultdict(list)
     for i, group in enumerate(groups):
         for k in group & indexed:
@@ -21,3 +28,38 @@ def shared_keys(groups: Sequence[set[Hashable]], max_postings: int) -> Counter[t
     for ids in postings.values():
         pairs.update(combinations(ids, 2))
     return pairs
+
+
+def half_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tuple[int, int]]:
+    """The pairs ``(j, i)``, ``j < i``, sorted, whose shared indexed keys are at least half of
+    the smaller group: ``shared_keys`` filtered, without counting the many pairs that share a
+    key or two.
+
+    A pair can pass only if the smaller group has half its keys indexed, and then (prefix
+    filtering) it shares one of the rarest ``indexed - half + 1`` of them: any other choice
+    leaves fewer than half to share. Only those keys are looked up, and each pair found is
+    counted exactly.
+    """
+    indexed, frequency = _indexed(groups, max_postings)
+    keyed = [group & indexed for group in groups]
+    prefixes: dict[int, list[Hashable]] = {}
+    for i, (group, keys) in enumerate(zip(groups, keyed, strict=True)):
+        spare = len(keys) - (len(group) + 1) // 2
+        if spare >= 0:
+            prefixes[i] = sorted(keys, key=frequency.__getitem__)[: spare + 1]
+    wanted = set(chain.from_iterable(prefixes.values()))
+    postings: defaultdict[Hashable, list[int]] = defaultdict(list)
+    for i, keys in enumerate(keyed):
+        for k in keys & wanted:
+            postings[k].append(i)
+    found: set[tuple[int, int]] = set()
+    for i, prefix in prefixes.items():
+        size = len(groups[i])
+        for k in prefix:
+            for j in postings[k]:
+                if j != i and size <= len(groups[j]):
+                    found.add((j, i) if j < i else (i, j))
+    return sorted(
+        (j, i) for j, i in found
+        if len(keyed[i] & keyed[j]) * 2 >= min(len(groups[i]), len(groups[j]))
+    )

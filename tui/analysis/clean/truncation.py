@@ -13,13 +13,16 @@ from collections import Counter
 from ..model import Flag, make_flag
 from .assemble import Assembled
 from .sentences import sentence_starts
-from .words import is_english_word
+from .words import is_english_word, word_list_loaded
 
 _BROKEN = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;:.!?)\"”’]|$)")
 _WORD = re.compile(r"\w+")
 _CLOSING = frozenset(".!?…:;\"'”’»)]")
 _LIST_ITEM = re.compile(r"(?:[-•*–—▪·]|\d{1,3}[.)]|\(?[a-z][.)])\s")
 _MIN_WORDS_UNENDED = 15
+_COUNTING_COSTS_MORE = 3_000_000
+"""Text length (characters) beyond which counting its words costs more than loading the word
+list."""
 _LAST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}$")
 """Where a flag on a paragraph's end points: its last words, enough to tell two such flags apart."""
 _MIN_WORDS_AFTER_BREAK = 4
@@ -31,19 +34,22 @@ _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
 def flag_truncated_text(result: Assembled) -> list[Flag]:
     text = result.text
     counts: Counter[str] | None = None
+    # A broken word is no English word and found once: whichever test is cheaper goes first.
+    # Loading the word list takes as long as counting the words of a few MB of text.
+    dictionary_first = word_list_loaded() or len(text) > _COUNTING_COSTS_MORE
     flags = []
     for a, b in result.paragraphs:
         paragraph = text[a:b]
         for start in sentence_starts(paragraph):
             m = _BROKEN.match(paragraph, start)
-            if m is None or len(m[0]) < 2 or is_english_word(m[0]):
+            if m is None or len(m[0]) < 2 or (dictionary_first and is_english_word(m[0])):
                 continue
             rest = paragraph[start:].split(maxsplit=_MIN_WORDS_AFTER_BREAK)
             if len(rest) < _MIN_WORDS_AFTER_BREAK:
                 continue
             if counts is None:
-                counts = Counter(w.lower() for w in _WORD.findall(text))
-            if counts[m[0].lower()] > 1:
+                counts = Counter(map(str.lower, _WORD.findall(text)))
+            if counts[m[0].lower()] > 1 or (not dictionary_first and is_english_word(m[0])):
                 continue
             flags.append(make_flag(
                 "truncated-text", "warning",

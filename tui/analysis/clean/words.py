@@ -25,6 +25,11 @@ def _checker() -> SpellChecker:
     return SpellChecker(language="en", distance=1)
 
 
+def word_list_loaded() -> bool:
+    """Whether the word list is in memory already, so that asking it costs next to nothing."""
+    return _checker.cache_info().currsize > 0
+
+
 def is_english_word(word: str) -> bool:
     """``word`` (lower case) or each part of it, spelled the British or the American way."""
     checker = _checker()

@@ -76,8 +76,10 @@ def _initials(text: str) -> str:
 
 
 def _is_acronym(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return 2 <= len(letters) <= 6 and all(c.isupper() for c in letters) and " " not in text
+    if " " in text:
+        return False
+    letters = list(filter(str.isalpha, text))
+    return 2 <= len(letters) <= 6 and all(map(str.isupper, letters))
 
 
 def group(found: Sequence[Mention], text: str, gaz: Gazetteer) -> list[list[Mention]]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Span
 from .vocabulary import CONNECTORS, PARTICLES
@@ -32,23 +32,28 @@ SENTENCE_END = frozenset(".!?:;\n…")
 OPENERS = frozenset("\"'“‘([{«—–-*•")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
+    """A word or mark of a run. ``capitalised`` and ``upper`` are read at every step of
+    segmenting, so they are worked out once, when the token is made."""
+
     start: int
     end: int
     text: str
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[:1].isupper() or ("-" in self.text[:4] and self.text[0].islower())
-
-    @property
-    def upper(self) -> bool:
-        return len(self.text) > 1 and self.text.isupper() and self.text[1] != "."
+    capitalised: bool
+    upper: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Run:
+def _token(start: int, end: int, text: str) -> Token:
+    return Token(
+        start,
+        end,
+        text,
+        text[:1].isupper() or ("-" in text[:4] and text[0].islower()),
+        len(text) > 1 and text.isupper() and text[1] != ".",
+    )
+
+
+class Run(NamedTuple):
     """A run of capitalised words at ``span``; ``opens_sentence`` when nothing but quotes or
     brackets stand between it and a sentence end or a paragraph start; ``previous`` is the word
     just before it, lower-cased (a role such as "striker", or "in" before a place)."""
@@ -61,7 +66,7 @@ class Run:
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     """The words and marks of ``text[start:end]``, a run found by ``runs``."""
     return [
-        Token(t.start(), t.end(), t.group())
+        _token(t.start(), t.end(), t.group())
         for t in TOKEN.finditer(text, start, len(text) if end is None else end)
     ]
 

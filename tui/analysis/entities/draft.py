@@ -67,8 +67,11 @@ def draft(mentions: Sequence[Mention]) -> Draft:
     return Draft(name, _vote(mentions), forms, spans, known=known)
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slug(name: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", fold(name)).strip("-") or "x"
+    return _NOT_SLUG.sub("-", fold(name)).strip("-") or "x"
 
 
 def entity(d: Draft, taken: set[str]) -> Entity:

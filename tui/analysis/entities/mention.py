@@ -71,7 +71,11 @@ def make(tokens: list[Token], text: str, **kw: object) -> Mention:
 
 def key_of(tokens: list[Token], text: str) -> str:
     """The folded name ``tokens`` spell, as ``make`` would cut it."""
-    surface = text[tokens[0].start : tokens[-1].end]
+    return _key_of_surface(text[tokens[0].start : tokens[-1].end])
+
+
+@lru_cache(maxsize=1 << 16)
+def _key_of_surface(surface: str) -> str:
     return fold(surface[: _name_length(surface)])
 
 
