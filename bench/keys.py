@@ -34,7 +34,7 @@ async def measure(megabytes: float, repeat: int) -> None:
     app = ReaderApp(source=Source(text=text, path="bench"))
     started = time.perf_counter()
     async with app.run_test(size=(120, 40)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         ready = time.perf_counter() - started
         items = [i for i in app.outline_items() if i.kind == "entity"]
@@ -59,7 +59,7 @@ async def measure(megabytes: float, repeat: int) -> None:
                   f"{max(costs) * 1000:>10.1f}")
         t = time.process_time()
         await pilot.press("slash", *"minister")
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         print(f"search 'minister' typed and answered: {(time.process_time() - t) * 1000:.0f} ms "
               f"CPU over {len('minister') + 1} keys (the search itself runs in a thread)")

@@ -18,7 +18,7 @@ SIZE = (120, 40)
 
 
 async def _open(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_for_analysis()
     await pilot.pause()
 
 
@@ -126,7 +126,7 @@ async def test_x_on_an_entity_renames_it_and_the_analysis_keeps_the_fix():
         app.go_to(almaty)
         await pilot.press("x", "enter")  # the first choice: rename
         await pilot.press(*"Alma-Ata", "enter")
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         names = {e.name for e in app.analysis.entities}
         assert "Alma-Ata" in names and "Almaty" not in names

@@ -15,7 +15,7 @@ SIZE = (120, 40)
 
 
 async def _ready(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_for_analysis()
     await pilot.pause()
 
 

@@ -94,7 +94,7 @@ async def test_reader_shows_hostile_text_safely(name: str):
     source = decode(HOSTILE[name], name="hostile.txt")
     app = ReaderApp(source=source)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         shown = _screen_text(app)
         assert not FORBIDDEN & set(shown), sorted(FORBIDDEN & set(shown))
@@ -107,7 +107,7 @@ async def test_markup_is_literal_and_clicking_it_runs_nothing():
     source = decode(HOSTILE["rich and textual markup"], name="markup.txt")
     app = ReaderApp(source=source)
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         shown = _screen_text(app)
         assert "[@click=app.quit]quit[/]" in shown and "[bold]Bold[/bold]" in shown
@@ -123,7 +123,7 @@ async def test_markup_is_literal_and_clicking_it_runs_nothing():
 async def test_huge_inputs_stay_responsive(text: str, rows: int):
     app = ReaderApp(source=Source(text=text))
     async with app.run_test(size=(100, 30)) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         await pilot.press("G", "g", "tab", "G", "k")
         tree = app.query_one(Sidebar)

@@ -22,7 +22,7 @@ async def reader(monkeypatch):
     app.notices = []
     monkeypatch.setattr(app, "notify", lambda message, **_: app.notices.append(message))
     async with app.run_test(size=SIZE) as pilot:
-        await app.workers.wait_for_complete()
+        await app.wait_for_analysis()
         await pilot.pause()
         yield app, pilot
 
@@ -108,7 +108,7 @@ async def test_search_counts_hits_and_n_walks_them(reader):
     app, pilot = reader
     text = app.query_one(ArticleView).text
     await pilot.press("slash", *"Almaty")
-    await app.workers.wait_for_complete()
+    await app.wait_for_analysis()
     await pilot.pause()
     hits = text.count("Almaty")
     assert f"{hits} hits" in status(app)
@@ -123,7 +123,7 @@ async def test_escape_cancels_a_search_and_restores_the_selection(reader):
     item = entity(app, "Almaty")
     app.go_to(item)
     await pilot.press("slash", *"zzz")
-    await app.workers.wait_for_complete()
+    await app.wait_for_analysis()
     await pilot.pause()
     assert "no hits" in status(app)
     await pilot.press("escape")
@@ -242,7 +242,7 @@ async def test_capital_d_sets_the_reference_date_and_analyses_again(reader):
     app, pilot = reader
     await pilot.press("D")
     await pilot.press("ctrl+a", "ctrl+k", *"2022-01-20", "enter")
-    await app.workers.wait_for_complete()
+    await app.wait_for_analysis()
     await pilot.pause()
     assert app.reference.isoformat() == "2022-01-20"
     assert app.analysis.reference_date.kind == "user"

@@ -6,7 +6,7 @@ from tui.app import ReaderApp
 
 
 async def _analysed(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
+    await pilot.app.wait_for_analysis()
     await pilot.pause()
 
 

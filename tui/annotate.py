@@ -208,7 +208,7 @@ class AnnotationActions:
             return
         self._saved(one_line(done, 120).capitalize())
         if "correction" in done:
-            self.run_analysis()
+            self.start_analysis()
 
     # -- flags and entities --------------------------------------------------------------------
 
@@ -256,7 +256,7 @@ class AnnotationActions:
             correction = Correction(action, entity, value)  # type: ignore[arg-type]
             self._guard(lambda: notebook.add("correction", None, correction=correction),
                         f"Correction saved ({action} {entity}); analysing again…")
-            self.run_analysis()
+            self.start_analysis()
 
         def chosen(action: str | None) -> None:
             if action is None:

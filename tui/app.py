@@ -8,6 +8,7 @@ cleaned text and the outline.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -101,6 +102,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self.notebook: Notebook | None = None
         self.notes_problem: str | None = None
         self.visual_anchor: int | None = None
+        self._analysed = asyncio.Event()
         self.source = source if source is not None else load(path)
         self.reference = reference
         self.config = config or Config()
@@ -162,7 +164,7 @@ class ReaderApp(AnnotationActions, App[int]):
             )
         except StoreError as error:
             self._notes_failed(error)
-        self.run_analysis()
+        self.start_analysis()
 
     def _notes_failed(self, error: StoreError) -> None:
         self.notebook = None
@@ -215,8 +217,18 @@ class ReaderApp(AnnotationActions, App[int]):
 
     # -- the analysis --------------------------------------------------------------------------
 
+    def start_analysis(self) -> None:
+        """Analyse (again) in a worker thread; ``wait_for_analysis`` returns once it is shown."""
+        self._analysed.clear()
+        self._analyse()
+
+    async def wait_for_analysis(self) -> None:
+        """For tests and benchmarks: until the newest analysis is on screen."""
+        await self._analysed.wait()
+        await self.workers.wait_for_complete()
+
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
-    def run_analysis(self) -> Analysis:
+    def _analyse(self) -> Analysis:
         from .analysis.pipeline import analyze  # here, off the first frame's path
 
         def progress(stage: str, fraction: float) -> None:
@@ -240,12 +252,14 @@ class ReaderApp(AnnotationActions, App[int]):
         if event.state != WorkerState.ERROR:
             return
         if event.worker.group == "analysis":
+            self._analysed.set()
             self.set_status(f"The analysis failed: {one_line(repr(event.worker.error), 200)}")
             self.article.pending = False
             self.article.refresh()
 
     def show_analysis(self, analysis: Analysis) -> None:
         """Swap in the cleaned text, the notes and the outline, keeping the reader's place."""
+        self._analysed.set()
         first = self.analysis is None
         self.analysis = analysis
         keep = self.article.cursor
@@ -657,7 +671,7 @@ class ReaderApp(AnnotationActions, App[int]):
                 return
             self.reference = choice if isinstance(choice, date) else None
             self.set_status("Analysing again with the new reference date…")
-            self.run_analysis()
+            self.start_analysis()
 
         self.push_screen(DateScreen(self.reference, found), apply)
 
