@@ -13,15 +13,16 @@ from typing import TYPE_CHECKING
 from textual.binding import Binding
 
 from .analysis.model import Correction, Span
-from .notebook import COLOURS, Notebook
-from .notes import Placed, StoreError
+from .notes.errors import StoreError
+from .notes.model import COLOURS
 from .outline import Item
 from .safe_text import one_line
-from .screens.note_editor import NoteEditor
 from .screens.prompts import ChoiceScreen, ConfirmScreen, LetterPrompt, TextPrompt
 
 if TYPE_CHECKING:
     from .app import ReaderApp
+    from .notebook import Notebook
+    from .notes.model import Placed
 
 ANNOTATION_BINDINGS = [
     Binding("v", "visual", "Select", show=False, id="visual"),
@@ -135,6 +136,8 @@ class AnnotationActions:
                 self._guard(lambda: notebook.update(existing.note, body=body), "Note saved")
             else:
                 self._guard(lambda: notebook.add("note", target, body=body), "Note saved")
+
+        from .screens.note_editor import NoteEditor
 
         self.push_screen(NoteEditor(quote, existing.note.body if existing else ""), done)
 
@@ -303,6 +306,8 @@ class AnnotationActions:
         def done(body: str | None) -> None:
             if body is not None:
                 self._guard(lambda: notebook.update(placed.note, body=body), "Note saved")
+
+        from .screens.note_editor import NoteEditor
 
         self.push_screen(NoteEditor(quote, placed.note.body), done)
 

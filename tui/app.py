@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from contextlib import suppress
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual import work
 from textual.app import App, ComposeResult, SystemCommand
@@ -32,8 +33,8 @@ from .annotate import ANNOTATION_BINDINGS, AnnotationActions
 from .config import Config
 from .config import data_dir as user_data_dir
 from .jumps import JumpList, Place
-from .notebook import COLOURS, Notebook
-from .notes import Note, StoreCorrupt, StoreError, move_aside
+from .notes.errors import StoreCorrupt, StoreError
+from .notes.model import COLOURS
 from .outline import Item, Section, outline
 from .resources import styles_dir
 from .safe_text import one_line
@@ -45,6 +46,10 @@ from .widgets.article import ArticleView
 from .widgets.searchbar import SearchBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
+
+if TYPE_CHECKING:
+    from .notebook import Notebook
+    from .notes.model import Note
 
 STATUS_LIMIT = 300
 _FLAG_MARK = {"error": "✖", "warning": "▲", "info": "●"}
@@ -153,6 +158,8 @@ class ReaderApp(AnnotationActions, App[int]):
     def _open_notes(self) -> None:
         """Open the notes store, then analyse with the reader's saved entity corrections; a
         store that cannot be used is reported, and the article opens without notes."""
+        from .notebook import Notebook  # the store and anchoring load after the first frame
+
         try:
             self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)
         except StoreCorrupt as error:
@@ -174,6 +181,9 @@ class ReaderApp(AnnotationActions, App[int]):
     def _move_store_aside(self, yes: bool | None) -> None:
         if not yes:
             return
+        from .notebook import Notebook
+        from .notes.store import move_aside
+
         try:
             kept = move_aside(user_data_dir(self.data_dir))
             self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)

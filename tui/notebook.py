@@ -10,20 +10,11 @@ from pathlib import Path
 
 from .analysis.model import Correction, Source, Span
 from .analysis.offsets import OffsetMap
-from .notes import (
-    Document,
-    Note,
-    NoteStore,
-    Placed,
-    anchor_notes,
-    make_anchor,
-    source_key,
-    to_jsonld,
-    to_markdown,
-)
-from .notes.model import now
+from .notes.anchor import anchor_notes, make_anchor
+from .notes.export import to_jsonld, to_markdown
+from .notes.model import Document, Note, Placed, now
+from .notes.store import NoteStore, source_key
 
-COLOURS = ("yellow", "green", "blue", "pink")
 SHOWN_KINDS = ("note", "highlight", "bookmark")
 
 

@@ -4,23 +4,25 @@ saved locally (SQLite), re-anchored on a changed article, exported in open forma
 Pure core: no Textual here. The reader opens one ``NoteStore`` per process.
 """
 
-from .anchor import anchor_notes, make_anchor, place
-from .export import NotAnnotations, read_jsonld, reading_order, to_jsonld, to_markdown
-from .model import KINDS, Anchor, Document, Kind, Note, Placed
-from .store import (
-    NoteStore,
-    StoreCorrupt,
-    StoreError,
-    StoreUnavailable,
-    database_path,
-    fingerprint,
-    move_aside,
-    source_key,
-)
+from importlib import import_module
+from typing import Any
 
-__all__ = [
-    "KINDS", "Anchor", "Document", "Kind", "NotAnnotations", "Note", "NoteStore", "Placed",
-    "StoreCorrupt", "StoreError", "StoreUnavailable", "anchor_notes", "database_path",
-    "fingerprint", "make_anchor", "move_aside", "place", "read_jsonld", "reading_order",
-    "source_key", "to_jsonld", "to_markdown",
-]
+_HOMES = {
+    "anchor_notes": "anchor", "make_anchor": "anchor", "place": "anchor",
+    "NotAnnotations": "export", "read_jsonld": "export", "reading_order": "export",
+    "to_jsonld": "export", "to_markdown": "export",
+    "KINDS": "model", "Anchor": "model", "Document": "model", "Kind": "model", "Note": "model",
+    "Placed": "model", "COLOURS": "model",
+    "NoteStore": "store", "database_path": "store", "fingerprint": "store",
+    "move_aside": "store", "source_key": "store",
+    "StoreCorrupt": "errors", "StoreError": "errors", "StoreUnavailable": "errors",
+}
+__all__ = sorted(_HOMES)
+
+
+def __getattr__(name: str) -> Any:
+    """Names load from their modules on first use: the reader's first frame needs none of
+    them (the store brings sqlite3, anchoring brings rapidfuzz)."""
+    if name in _HOMES:
+        return getattr(import_module(f".{_HOMES[name]}", __name__), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

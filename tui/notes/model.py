@@ -15,6 +15,8 @@ from ..analysis.model import Correction, Span
 
 Kind = Literal["note", "highlight", "bookmark", "dismissal", "correction", "position"]
 KINDS: tuple[Kind, ...] = ("note", "highlight", "bookmark", "dismissal", "correction", "position")
+COLOURS = ("yellow", "green", "blue", "pink")
+"""Highlight colours, in the order ``h`` cycles through them."""
 
 
 def now() -> str:

@@ -24,6 +24,7 @@ from typing import Any
 from ..analysis.model import Correction, Source
 from ..analysis.offsets import OffsetMap
 from .anchor import CONTEXT, make_anchor, place
+from .errors import StoreCorrupt, StoreError, StoreUnavailable
 from .model import Anchor, Document, Note, Placed, now
 
 DB_NAME = "notes.sqlite3"
@@ -92,22 +93,6 @@ _INSERT = (
     f"VALUES (?, {', '.join('?' for _ in _COLUMNS)})"
 )
 _VERBS = {"add": "adding", "update": "editing", "delete": "deleting"}
-
-
-class StoreError(Exception):
-    """The notes cannot be read or saved; ``str(error)`` is the one line to show."""
-
-
-class StoreUnavailable(StoreError):
-    """The data directory is missing and cannot be made, or cannot be written."""
-
-
-class StoreCorrupt(StoreError):
-    """The database file is damaged or not a database. It was left as it was."""
-
-    def __init__(self, message: str, path: Path) -> None:
-        super().__init__(message)
-        self.path = path
 
 
 def fingerprint(text: str) -> str:
