@@ -210,3 +210,22 @@ async def test_a_failed_save_is_reported_and_the_reader_carries_on(monkeypatch):
         await pilot.press("g", "h")
         assert any(m.startswith("Not saved: ") and "full" in m for m in messages)
         assert app.notebook.placed == [] and app.is_running
+
+
+def test_a_note_follows_an_article_edited_twice(tmp_path: Path):
+    from tui.notebook import Notebook
+    from tui.source import decode
+
+    first = "Opening words here.\nThe minister resigned on Friday after the vote.\nEnd."
+    source = decode(first.encode(), path=str(tmp_path / "a.txt"))
+    book = Notebook.open(tmp_path / "data", source)
+    book.attach(first)
+    start = first.index("resigned")
+    book.add("note", (start, start + len("resigned on Friday")), body="check the day")
+    second = "A new lead paragraph.\n" + first
+    book.attach(second)
+    third = second.replace("Opening words here.", "Opening words were rewritten entirely.")
+    book.attach(third)
+    [placed] = book.shown()
+    assert third[slice(*placed.span)] == "resigned on Friday"
+    book.close()

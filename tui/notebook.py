@@ -51,6 +51,10 @@ class Notebook:
         self.offsets = offsets
         self.document = self.store.document(self.key, text)
         self._place()
+        # Notes found word for word take this version's context, so a later change is
+        # measured from here, not from the version they were made on.
+        if self.store.refresh_anchors(self.document, self.placed, offsets):
+            self._place()
 
     def _place(self) -> None:
         assert self.document is not None

@@ -132,16 +132,6 @@ class ArticleView(ScrollView, can_focus=True):
         top = max(y - self.scrollable_content_region.height // 3, 0)
         self.scroll_to(y=top, animate=False)
 
-    def offset_at_top(self) -> int:
-        """The text offset of the first line on screen (to keep the place across re-layouts)."""
-        if self._layout is None or not len(self._layout):
-            return 0
-        y = min(int(self.scroll_offset.y), len(self._layout) - 1)
-        while y < len(self._layout) - 1 and self._layout.line(y) is None:
-            y += 1
-        line = self._layout.line(y)
-        return line[0] if line else 0
-
     def sentence_at(self, offset: int) -> Span:
         """The sentence around ``offset``, within its paragraph."""
         start, end = self._paragraph_at(offset)
