@@ -24,10 +24,7 @@ def shared_keys(groups: Sequence[set[Hashable]], max_postings: int) -> Counter[t
     for i, group in enumerate(groups):
         for k in group & indexed:
             postings[k].append(i)
-    pairs: Counter[tuple[int, int]] = Counter()
-    for ids in postings.values():
-        pairs.update(combinations(ids, 2))
-    return pairs
+    return Counter(chain.from_iterable(combinations(ids, 2) for ids in postings.values()))
 
 
 def half_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tuple[int, int]]:

@@ -58,7 +58,7 @@ def _sentences(result: Assembled) -> list[_Sentence]:
         starts = sentence_starts(paragraph)
         for x, y in zip(starts, [*starts[1:], len(paragraph)], strict=True):
             sentence = paragraph[x:y]
-            if len(sentence.split()) >= _MIN_WORDS:
+            if len(sentence.split(maxsplit=_MIN_WORDS - 1)) >= _MIN_WORDS:  # stops at enough
                 found.append(_Sentence((a, b), sentence))
     return found
 

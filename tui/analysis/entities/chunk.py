@@ -8,6 +8,7 @@ run, not per word.
 from __future__ import annotations
 
 import re
+import string
 from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
@@ -27,7 +28,7 @@ _GAP = rf"[ \t\xa0]+(?:(?:{_INSIDE})[ \t\xa0]+){{0,2}}"
 RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’]){_CAP}(?:{_GAP}(?:[a-z]{{1,3}}-)?{_CAP})*")
 TOKEN = re.compile(rf"(?:[a-z]{{1,3}}-)?{_CAP}|[^\s]+")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:{_ABBREVIATIONS}|(?<!\w)[{_UPPER}]\.)$")
-PREVIOUS_WORD = re.compile(r"[A-Za-z]+$")
+_ASCII_LETTERS = frozenset(string.ascii_letters)
 SENTENCE_END = frozenset(".!?:;\n…")
 OPENERS = frozenset("\"'“‘([{«—–-*•")
 
@@ -100,12 +101,24 @@ def runs(text: str, paragraphs: Sequence[Span] = ()) -> Iterator[Run]:
         prefix = text[start - 1 : start] == "-" and _PREFIX.search(text, max(0, start - 5), start)
         if prefix:
             start = prefix.start()
-        gap = start
-        while gap > 0 and text[gap - 1] in " \t\xa0":
-            gap -= 1
-        before = PREVIOUS_WORD.search(text, max(0, gap - 20), gap) if gap < start else None
         yield Run(
             (start, match.end()),
             _opens_sentence(text, start, paragraph_starts),
-            before.group().lower() if before else "",
+            _previous_word(text, start),
         )
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The ASCII letters just before ``start`` across spaces (at most 20 characters back, and
+    across a line break that ends the gap), lower-cased; "" when none. Read backwards, letter by
+    letter: a regex search for ``[A-Za-z]+$`` would try every one of the 20 positions."""
+    gap = start
+    while gap > 0 and text[gap - 1] in " \t\xa0":
+        gap -= 1
+    if gap == start or gap == 0:
+        return ""
+    end = gap - 1 if text[gap - 1] == "\n" else gap
+    at, limit = end, max(0, gap - 20)
+    while at > limit and text[at - 1] in _ASCII_LETTERS:
+        at -= 1
+    return text[at:end].lower()

@@ -8,9 +8,10 @@ given name first; and last, the shape (two or three capitalised words are usuall
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .chunk import Token
-from .gazetteer import Gazetteer, Known
+from .gazetteer import Gazetteer, Known, fold
 from .mention import (
     CUE,
     GAZETTEER,
@@ -43,7 +44,13 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 def is_title(token: Token) -> bool:
     """A word of a title, hyphenated ones too ("Major-General")."""
-    return all(p in HEAD_TITLES or p in TITLE_MODIFIERS for p in folded(token).split("-"))
+    return _title_word(token.text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _title_word(word: str) -> bool:
+    """``is_title`` by the word alone: asked of the same few thousand words again and again."""
+    return all(p in HEAD_TITLES or p in TITLE_MODIFIERS for p in fold(word).rstrip(".").split("-"))
 
 
 def is_head_title(tokens: list[Token], i: int) -> bool:

@@ -75,6 +75,7 @@ _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)\b")
 _DECADE = re.compile(r"s\b")
 _MIXED_FRACTION = re.compile(r"[ \t]+(\d{1,2})/(\d{1,3})(?![\d/])")
 _SLASH = re.compile(r"/(\d+)(?![\d/])")
+_OF_AFTER = re.compile(r"[ \t]+of\b")
 _GLUED = re.compile(r"[A-Za-z\d]")
 _QUALIFIERS = frozenset({
     "more than", "over", "above", "upwards of", "in excess of", "at least", "no fewer than",
@@ -219,7 +220,7 @@ class _Builder:
                 value, end = tidy(value + int(m.group(1)) / int(m.group(2))), m.end()
             elif (m := _SLASH.match(text, end)) is not None:
                 if int(m.group(1)) == 0 or not (
-                    _UNIT.match(text, m.end()) or re.match(r"[ \t]+of\b", text[m.end():])
+                    _UNIT.match(text, m.end()) or _OF_AFTER.match(text, m.end())
                 ):
                     return None
                 value, end, kind = tidy(value / int(m.group(1))), m.end(), "fraction"

@@ -64,6 +64,9 @@ _SAID = re.compile(
     r"|\b(?P<verb2>said|says|told reporters)[ \t]+(?P<who2>(?!(?:he|she|they|it|we|I|you|that)\b)"
     r"(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Za-z][\w’'.-]*){0,4}?)(?=[ \t]*[.,;\n]|$)"
 )
+_SAID_VERBS = ("said", "say", "told", "reported", "estimate", "claimed", "confirmed")
+"""Every match of ``_SAID`` holds one of these as written: a sentence without any is not searched,
+as the search tries every position of the sentence."""
 
 
 class Sentences:
@@ -139,6 +142,9 @@ def source_in(text: str, start: int, end: int) -> str | None:
     m = _ACCORDING.search(text, start, end)
     if m:
         return m.group().strip()
+    sentence = text[start:end]
+    if not any(verb in sentence for verb in _SAID_VERBS):
+        return None
     m = _SAID.search(text, start, end)
     if m:
         if m.group("verb"):

@@ -12,6 +12,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache
 
+from ..figures.patterns import trie
 from ..model import Entity, Flag, Span
 from .counts import is_casualty
 from .rule import Article, Rule
@@ -106,9 +107,19 @@ def _listed_variants() -> tuple[dict[str, str], re.Pattern[str] | None]:
             key_of[form + "s"] = a + "s"
             if " " in form:
                 phrases.append(form)
-    pattern = (re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
+    pattern = (re.compile("(?:" + "|".join(map(_word_start, phrases)) + r")\b")
                if phrases else None)
     return key_of, pattern
+
+
+def _word_start(form: str) -> str:
+    """``\\b`` and ``form`` as a pattern, with the boundary checked just after the first letter
+    ("p(?<!\\wp)er cent"): a pattern that opens on a letter lets ``re`` skip every position where
+    that letter is not, where an opening ``\\b`` has it try them all."""
+    head, tail = re.escape(form[0]), re.escape(form[1:])
+    if not re.match(r"\w", form[0]):
+        return rf"\b{head}{tail}"
+    return rf"{head}(?<!\w{head}){tail}"
 
 
 def _general_key(word: str) -> str | None:
@@ -139,15 +150,31 @@ def check_spelling_variants(rule: Rule, article: Article) -> Iterator[Flag]:
             forms["rule:" + key].append(word)
         elif key in counts:
             forms["rule:" + key] += [word, key]
-    for variants in forms.values():
-        if len(variants) < 2:
-            continue
-        (a_at, a), (b_at, b) = sorted((_first(text, w), w) for w in variants)[:2]
+    groups = [variants for variants in forms.values() if len(variants) >= 2]
+    first = _first_spans(text, {w for variants in groups for w in variants})
+    for variants in groups:
+        (a_at, a), (b_at, b) = sorted((first[w], w) for w in variants)[:2]
         yield rule.flag(
             article,
             f"“{a}” ({counts[a]}×) and “{b}” ({counts[b]}×) spell one word two ways.",
             (a_at, b_at),
         )
+
+
+def _first_spans(text: str, wanted: set[str]) -> dict[str, Span]:
+    """``_first`` of every word in ``wanted``, the one-word ones found in one scan: a search per
+    word reads deep into a long text for each of a few hundred words. The scan's edges are
+    ``_first``'s, and two of the words cannot both stand whole at one place, so it finds the same
+    spans."""
+    single = sorted(w for w in wanted if " " not in w)
+    found: dict[str, Span] = {}
+    if single:
+        pattern = re.compile(r"(?<![\w'’-])" + trie(single) + r"(?![\w-])")
+        for m in pattern.finditer(text):
+            found.setdefault(m.group(), m.span())
+            if len(found) == len(single):
+                break
+    return {w: found[w] if w in found else _first(text, w) for w in wanted}
 
 
 def _first(text: str, word: str) -> Span:
@@ -165,7 +192,9 @@ def _first(text: str, word: str) -> Span:
 
 # ---- acronyms before or without their definition ---------------------------------------------
 
-_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]*[A-Z])(s?)\b")
+# Each pattern that scans the whole text opens on its capital and checks the word boundary before
+# it afterwards ("(?<!\w[A-Z])" is "\b" there), so that ``re`` skips to the capitals.
+_ACRONYM = re.compile(r"([A-Z](?<!\w[A-Z])[A-Z0-9]*[A-Z])(s?)\b")
 _JOINED_BEFORE = frozenset(".&-")
 _JOINED_AFTER = re.compile(r"[&-]|\.\w")
 _SHOUTING = re.compile(r"[A-Z]{2,}[^a-z]{0,3}$|^[^a-z]{0,3}[A-Z]{2,}")
@@ -173,7 +202,9 @@ _ROMAN = re.compile(r"[IVXLC]+")
 # "the MPC", "the CSTO": a body that needs its name spelled out; a bare "IBM" is a brand.
 _THE = re.compile(r"\b[Tt]he\s$")
 _BRACKETED = re.compile(r"\(([A-Z][A-Z0-9&]*[A-Z])s?\)")
-_SPELLED_AFTER = re.compile(r"\b([A-Z][A-Z0-9&]*[A-Z])s?\s+[(\[]([A-Za-z][\w\s,'’&-]{3,80})[)\]]")
+_SPELLED_AFTER = re.compile(
+    r"([A-Z](?<!\w[A-Z])[A-Z0-9&]*[A-Z])s?\s+[(\[]([A-Za-z][\w\s,'’&-]{3,80})[)\]]"
+)
 # Two capitals before a name are a person's initials ("EB White"), not an acronym.
 _INITIALS = re.compile(r"\s[A-Z][a-z]")
 _SMALL = frozenset({"of", "the", "and", "for", "in", "on", "to", "a", "&", "de", "du", "des"})

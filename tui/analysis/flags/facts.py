@@ -28,9 +28,12 @@ _PUNCT = str.maketrans({"’": "'", ".": "", "‐": "-", "–": "-"})
 
 
 def fold(name: str) -> str:
-    """Case, accents, dots and curly apostrophes do not count ("Brasília" = "Brasilia")."""
-    decomposed = unicodedata.normalize("NFKD", name)
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    """Case, accents, dots and curly apostrophes do not count ("Brasília" = "Brasilia"). ASCII
+    text has no accent to take off, and most names are ASCII."""
+    plain = name
+    if not name.isascii():
+        decomposed = unicodedata.normalize("NFKD", name)
+        plain = "".join(c for c in decomposed if not unicodedata.combining(c))
     return " ".join(plain.translate(_PUNCT).casefold().split())
 
 
