@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 from contextlib import suppress
@@ -52,6 +53,7 @@ if TYPE_CHECKING:
     from .notes.model import Note
 
 STATUS_LIMIT = 300
+_TEXT_LINE = re.compile(r"[^\n]*[^\s][^\n]*")
 _FLAG_MARK = {"error": "✖", "warning": "▲", "info": "●"}
 
 
@@ -722,11 +724,5 @@ class ReaderApp(AnnotationActions, App[int]):
 
 
 def _line_paragraphs(text: str) -> list[tuple[int, int]]:
-    """Paragraphs of the text as loaded (before cleaning): its non-empty lines."""
-    spans, start = [], 0
-    for line in text.split("\n"):
-        end = start + len(line)
-        if line.strip():
-            spans.append((start, end))
-        start = end + 1
-    return spans
+    """Paragraphs of the text as loaded (before cleaning): its lines that are not blank."""
+    return [match.span() for match in _TEXT_LINE.finditer(text)]

@@ -21,6 +21,10 @@ from ..safe_text import visible
 
 _WORD = re.compile(r"\s*\S+\s*")
 _MAX = sys.maxsize
+# Printable Latin, Greek and Cyrillic, general punctuation and currency signs: one cell each.
+# Text made only of these needs no character-by-character measuring.
+_COMMON_NARROW = re.compile("[^\n\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f"
+                            "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]")
 
 
 @lru_cache(maxsize=16)
@@ -103,7 +107,7 @@ class Layout:
 
 def _is_narrow(text: str) -> bool:
     """Every character shows one cell wide (as ``visible`` draws it): wrap by characters."""
-    if text.isascii():
+    if text.isascii() or _COMMON_NARROW.search(text) is None:
         return True
     distinct = set(text)
     distinct.discard("\n")
