@@ -75,7 +75,8 @@ class AnnotationActions:
         """After any change: end the visual selection, repaint notes, say what happened."""
         self.visual_anchor = None
         self.article.paint("visual", ())
-        self.refresh_notes()
+        flags_changed = set(self._dismissed()) != set(self._flag_dismissals)
+        self.refresh_notes(("Notes", "Flags") if flags_changed else ("Notes",))
         self.set_status(what)
 
     def _guard(self: ReaderApp, change, what: str) -> None:

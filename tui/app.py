@@ -36,7 +36,16 @@ from .config import data_dir as user_data_dir
 from .jumps import JumpList, Place
 from .notes.errors import StoreCorrupt, StoreError
 from .notes.model import COLOURS
-from .outline import Item, Section, outline
+from .outline import (
+    SECTION_ORDER,
+    Item,
+    Section,
+    edits_section,
+    entities_section,
+    figures_section,
+    flags_section,
+    notes_section,
+)
 from .resources import styles_dir
 from .safe_text import one_line
 from .screens.prompts import ConfirmScreen
@@ -115,6 +124,8 @@ class ReaderApp(AnnotationActions, App[int]):
         self.config = config or Config()
         self.analysis: Analysis | None = None
         self.sections: tuple[Section, ...] = ()
+        self._full: dict[str, Section] = {}
+        self._flag_dismissals: dict[str, Note] = {}
         self.hidden_groups: frozenset[str] = frozenset()
         self.selection: Item | None = None
         self.position = 0
@@ -303,18 +314,27 @@ class ReaderApp(AnnotationActions, App[int]):
             + (" · back where you left off" if position else "")
         )
 
-    def refresh_notes(self) -> None:
-        """After the analysis or any note change: the outline, the indexes the keys use, and
-        the highlights, notes and flag marks in the article."""
+    def refresh_notes(self, changed: tuple[str, ...] | None = None) -> None:
+        """After the analysis (every section) or a note change (``changed``: the Notes and
+        Flags sections): the outline, the indexes the keys use, and the article's marks."""
         analysis = self.analysis
         if analysis is None:
             return
-        self._rebuild_outline()
+        self._compute_sections(changed)
+        self._show_sections(changed)
+        if not self.showing_original:
+            self._paint_notes()
+        if changed is not None and "Flags" not in changed:
+            return
         every = self._all_items()
-        self._mentions = SpanIndex(
-            (span, item) for item in every if item.kind == "entity" for span in item.spans
-        )
-        dismissed = self._dismissed()
+        if changed is None:
+            self._mentions = SpanIndex(
+                (span, item) for item in every if item.kind == "entity" for span in item.spans
+            )
+            self._edits = SpanIndex(
+                (item.original[0], item) for item in every if item.kind == "edit"
+            )
+        dismissed = self._flag_dismissals = self._dismissed()
         flag_items = [item for item in every if item.kind == "flag"]
         self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
         self._flag_list = sorted((item for item in flag_items
@@ -322,14 +342,40 @@ class ReaderApp(AnnotationActions, App[int]):
                                  key=lambda item: (item.spans[0][0], item.key))
         self._flag_rank = {item.key: rank for rank, item in enumerate(self._flag_list)}
         self._flag_starts = [item.spans[0][0] for item in self._flag_list]
-        self._edits = SpanIndex(
-            (item.original[0], item) for item in every if item.kind == "edit"
-        )
         if not self.showing_original:
-            self._paint_marks()
+            self._paint_flag_marks()
+
+    def _compute_sections(self, names: tuple[str, ...] | None = None) -> None:
+        """Build the named sections (all when None) from the analysis and the notes."""
+        analysis = self.analysis
+        assert analysis is not None
+        notes = self.notebook.shown() if self.notebook is not None else ()
+        builders = {
+            "Notes": lambda: notes_section(notes, analysis.text, self.hidden_groups),
+            "Entities": lambda: entities_section(analysis),
+            "Figures": lambda: figures_section(analysis),
+            "Flags": lambda: flags_section(analysis, self._dismissed()),
+            "Edits": lambda: edits_section(analysis),
+        }
+        for name in names or SECTION_ORDER:
+            self._full[name] = builders[name]()
+
+    def _show_sections(self, names: tuple[str, ...] | None = None) -> None:
+        """Filter the sections and show them: the named ones replaced in place, or all."""
+        self.sections = tuple(self._full[n].without(self.hidden_groups) for n in SECTION_ORDER)
+        if names is None:
+            self.sidebar.show_outline(self.sections)
+            return
+        for name in names:
+            index = SECTION_ORDER.index(name)
+            self.sidebar.replace_section(index, self.sections[index])
 
     def _paint_marks(self) -> None:
-        """Flag marks (less the dismissed ones), highlights by colour, and notes."""
+        self._paint_flag_marks()
+        self._paint_notes()
+
+    def _paint_flag_marks(self) -> None:
+        """Flag marks by severity, less the dismissed flags."""
         analysis = self.analysis
         assert analysis is not None
         dismissed = self._dismissed()
@@ -339,6 +385,9 @@ class ReaderApp(AnnotationActions, App[int]):
                 [span for f in analysis.flags if f.severity == severity
                  and f.id not in dismissed for span in f.spans],
             )
+
+    def _paint_notes(self) -> None:
+        """Highlights by colour, and notes."""
         placed = self.notebook.placed if self.notebook is not None else []
         for colour in COLOURS:
             self.article.paint(f"hl-{colour}", [p.span for p in placed if p.span is not None
@@ -350,18 +399,10 @@ class ReaderApp(AnnotationActions, App[int]):
     def _dismissed(self) -> dict[str, Note]:
         return self.notebook.dismissed() if self.notebook is not None else {}
 
-    def _rebuild_outline(self) -> None:
-        assert self.analysis is not None
-        notes = self.notebook.shown() if self.notebook is not None else ()
-        self.sections = outline(self.analysis, self.hidden_groups, notes, self._dismissed())
-        self.sidebar.show_outline(self.sections)
-
     def _all_items(self) -> list[Item]:
-        if self.analysis is None:
-            return []
-        notes = self.notebook.shown() if self.notebook is not None else ()
-        sections = outline(self.analysis, frozenset(), notes, self._dismissed())
-        return [item for s in sections for g in s.groups for item in g.items]
+        """Every item of every section, filters aside (for the keys' lookups)."""
+        return [item for name in SECTION_ORDER if name in self._full
+                for g in self._full[name].groups for item in g.items]
 
     def outline_items(self) -> list[Item]:
         """Every item the sidebar lists now, in its order (for the palette and lookups)."""
@@ -666,7 +707,8 @@ class ReaderApp(AnnotationActions, App[int]):
         def apply(hidden: frozenset[str] | None) -> None:
             if hidden is not None and hidden != self.hidden_groups:
                 self.hidden_groups = hidden
-                self._rebuild_outline()
+                self._compute_sections(("Notes",))  # tags filter notes as they are built
+                self._show_sections()
 
         tags = self.notebook.tags() if self.notebook is not None else []
         self.push_screen(FilterScreen(self.hidden_groups, [f"#{t}" for t in tags]), apply)

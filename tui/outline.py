@@ -73,6 +73,9 @@ FILTERABLE = (*(title for _, title in (*_KIND_GROUPS, *_SEVERITY_GROUPS)), "Dism
 _NOTE_GROUPS = (("note", "Notes"), ("highlight", "Highlights"), ("bookmark", "Bookmarks"))
 
 
+SECTION_ORDER = ("Notes", "Entities", "Figures", "Flags", "Edits")
+
+
 def outline(
     analysis: Analysis,
     hidden: frozenset[str] = frozenset(),

@@ -52,19 +52,29 @@ class Sidebar(Tree[Item | None]):
         self.clear()
         self._item_nodes = {}
         for section in sections:
-            shown = f"{section.count}" + (f" of {section.count + section.hidden}"
-                                          if section.hidden else "")
-            node = self.root.add(Text(f"{section.title} ({shown})", style="bold"), data=None,
-                                 expand=True)
-            if not section.count:
-                empty = "All filtered out (f)." if section.hidden else section.empty
-                node.add_leaf(Text(empty, style="italic dim"), data=None)
-            for group in section.groups:
-                target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=True)
-                for item in group.items:
-                    leaf = target.add_leaf(Text(one_line(item.label, LABEL_LIMIT)), data=item)
-                    self._item_nodes[item.key] = leaf
+            node = self.root.add(_section_label(section), data=None, expand=True)
+            self._fill(node, section)
         self.cursor_line = 0
+
+    def replace_section(self, index: int, section: Section) -> None:
+        """Rebuild one section in place (a note changed), leaving the others' rows alone."""
+        node = self.root.children[index]
+        for leaf in _leaves(node):
+            if leaf.data is not None:
+                self._item_nodes.pop(leaf.data.key, None)
+        node.remove_children()
+        node.set_label(_section_label(section))
+        self._fill(node, section)
+
+    def _fill(self, node: TreeNode[Item | None], section: Section) -> None:
+        if not section.count:
+            empty = "All filtered out (f)." if section.hidden else section.empty
+            node.add_leaf(Text(empty, style="italic dim"), data=None)
+        for group in section.groups:
+            target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=True)
+            for item in group.items:
+                leaf = target.add_leaf(Text(one_line(item.label, LABEL_LIMIT)), data=item)
+                self._item_nodes[item.key] = leaf
 
     def reveal(self, item: Item) -> None:
         """Put the tree's cursor on ``item``'s row, without choosing it."""
@@ -76,3 +86,18 @@ class Sidebar(Tree[Item | None]):
         event.stop()
         if event.node.data is not None:
             self.post_message(self.Chosen(event.node.data))
+
+
+def _section_label(section: Section) -> Text:
+    shown = f"{section.count}" + (f" of {section.count + section.hidden}" if section.hidden
+                                  else "")
+    return Text(f"{section.title} ({shown})", style="bold")
+
+
+def _leaves(node: TreeNode[Item | None]) -> list[TreeNode[Item | None]]:
+    found, todo = [], list(node.children)
+    while todo:
+        current = todo.pop()
+        found.append(current)
+        todo.extend(current.children)
+    return found
