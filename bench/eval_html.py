@@ -109,17 +109,6 @@ def closeread_cleaned(markup: str, url: str) -> str:
     return clean(extract_html(markup, url).text).text
 
 
-def cleaning_available() -> str | None:
-    """None when ``clean`` runs, else why it cannot be scored."""
-    try:
-        from tui.analysis.clean import clean
-
-        clean("A line.\nAnother line.")
-    except (ImportError, NotImplementedError) as error:
-        return f"{type(error).__name__}: {error}".rstrip(": ")
-    return None
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared" / "corpus")
@@ -138,11 +127,7 @@ def main(argv: list[str] | None = None) -> int:
         ("closeread extract_html", closeread),
     ]
     if args.clean:
-        problem = cleaning_available()
-        if problem is None:
-            rows.append(("extract_html + clean", closeread_cleaned))
-        else:
-            print(f"clean() not scored: {problem}")
+        rows.append(("extract_html + clean", closeread_cleaned))
     print(f"{len(pages)} pages, trafilatura {trafilatura.__version__}")
     print(f"{'extractor':<34} {'P':>6} {'R':>6} {'F1':>6} {'time':>7}")
     for name, extractor in rows:
