@@ -116,16 +116,21 @@ async def test_markup_is_literal_and_clicking_it_runs_nothing():
         assert app.is_running
 
 
-@pytest.mark.parametrize(("text", "rows"), [
-    ("word " * 400_000, 5),
-    ("\n".join(f"Item {i}." for i in range(100_000)), 100_000),
+@pytest.mark.parametrize("text", [
+    "word " * 400_000,
+    "\n".join(f"Item {i}." for i in range(100_000)),
 ], ids=["a 2 MB line", "100,000 tiny paragraphs"])
-async def test_huge_inputs_stay_responsive(text: str, rows: int):
+async def test_huge_inputs_stay_responsive(text: str):
     app = ReaderApp(source=Source(text=text))
     async with app.run_test(size=(100, 30)) as pilot:
         await app.wait_for_analysis()
         await pilot.pause()
         await pilot.press("G", "g", "tab", "G", "k")
-        tree = app.query_one(Sidebar)
-        assert tree.last_line >= rows  # every row is there; only the visible ones are drawn
         assert app.is_running
+        tree = app.query_one(Sidebar)
+        assert tree.last_line < 100  # large groups make their rows when first opened
+        figures = [i for i in app.outline_items() if i.kind == "figure" and i.spans]
+        if figures:
+            app.go_to(figures[-1])
+            await pilot.pause()
+            assert tree.cursor_node.data == figures[-1]

@@ -6,6 +6,7 @@ import pytest
 from textual.geometry import Offset
 from textual.selection import Selection
 
+from tui.analysis import Source
 from tui.app import ReaderApp
 from tui.screens.filters import FilterScreen
 from tui.widgets.article import GUTTER, ArticleView
@@ -248,3 +249,19 @@ async def test_capital_d_sets_the_reference_date_and_analyses_again(reader):
     assert app.analysis.reference_date.kind == "user"
     thursdays = [f for f in app.analysis.figures if f.text.startswith("Thursday")]
     assert thursdays and all(f.date.isoformat() == "2022-01-20" for f in thursdays)
+
+
+async def test_a_large_group_opens_closed_and_fills_when_a_row_is_needed():
+    text = "\n".join(f"Report {i} counted {i + 10} boats." for i in range(400))
+    app = ReaderApp(source=Source(text=text))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.wait_for_analysis()
+        await pilot.pause()
+        tree = app.query_one(Sidebar)
+        rows = tree.last_line
+        counts = next(i for i in app.outline_items() if i.kind == "figure" and i.spans
+                      and i.label.startswith("409"))
+        app.go_to(counts)
+        await pilot.pause()
+        assert tree.cursor_node.data == counts
+        assert tree.last_line > rows + 300

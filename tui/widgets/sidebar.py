@@ -8,10 +8,13 @@ from textual.message import Message
 from textual.widgets import Tree
 from textual.widgets.tree import TreeNode
 
-from ..outline import Item, Section
+from ..outline import Group, Item, Section
 from ..safe_text import one_line
 
 LABEL_LIMIT = 80
+EAGER = 300
+"""A group with more rows than this opens closed and makes its rows when first opened: a
+5 MB article has tens of thousands of figures, and Textual's Tree pays for every row it holds."""
 
 
 class Sidebar(Tree[Item | None]):
@@ -40,6 +43,8 @@ class Sidebar(Tree[Item | None]):
         self.show_root = False
         self.guide_depth = 2
         self._item_nodes: dict[str, TreeNode[Item | None]] = {}
+        self._pending: dict[int, Group] = {}
+        self._group_of: dict[str, TreeNode[Item | None]] = {}
 
     def show_pending(self, message: str) -> None:
         """While the analysis runs: one line saying so."""
@@ -50,7 +55,7 @@ class Sidebar(Tree[Item | None]):
     def show_outline(self, sections: tuple[Section, ...]) -> None:
         """Replace the tree with ``sections``; sections and groups open."""
         self.clear()
-        self._item_nodes = {}
+        self._item_nodes, self._pending, self._group_of = {}, {}, {}
         for section in sections:
             node = self.root.add(_section_label(section), data=None, expand=True)
             self._fill(node, section)
@@ -62,6 +67,8 @@ class Sidebar(Tree[Item | None]):
         for leaf in _leaves(node):
             if leaf.data is not None:
                 self._item_nodes.pop(leaf.data.key, None)
+            for item in getattr(self._pending.pop(leaf.id, None), "items", ()):
+                self._group_of.pop(item.key, None)
         node.remove_children()
         node.set_label(_section_label(section))
         self._fill(node, section)
@@ -71,14 +78,41 @@ class Sidebar(Tree[Item | None]):
             empty = "All filtered out (f)." if section.hidden else section.empty
             node.add_leaf(Text(empty, style="italic dim"), data=None)
         for group in section.groups:
-            target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=True)
+            eager = len(group.items) <= EAGER
+            target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=eager)
+            if eager:
+                self._add_items(target, group)
+                continue
+            self._pending[target.id] = group
             for item in group.items:
-                leaf = target.add_leaf(Text(one_line(item.label, LABEL_LIMIT)), data=item)
-                self._item_nodes[item.key] = leaf
+                self._group_of[item.key] = target
+
+    def _add_items(self, node: TreeNode[Item | None], group: Group) -> None:
+        for item in group.items:
+            leaf = node.add_leaf(Text(one_line(item.label, LABEL_LIMIT)), data=item)
+            self._item_nodes[item.key] = leaf
+
+    def _open_group(self, node: TreeNode[Item | None]) -> None:
+        """Make a large group's rows, the first time it opens."""
+        group = self._pending.pop(node.id, None)
+        if group is not None:
+            for item in group.items:
+                self._group_of.pop(item.key, None)
+            self._add_items(node, group)
+
+    def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item | None]) -> None:
+        self._open_group(event.node)
 
     def reveal(self, item: Item) -> None:
         """Put the tree's cursor on ``item``'s row, without choosing it."""
         node = self._item_nodes.get(item.key)
+        if node is None and (group := self._group_of.get(item.key)) is not None:
+            self._open_group(group)
+            group.expand()
+            node = self._item_nodes.get(item.key)
+            if node is not None:  # its line is known once the tree has laid out its rows
+                self.call_after_refresh(self.move_cursor, node)
+            return
         if node is not None and self.cursor_node is not node:
             self.move_cursor(node, animate=False)
 
