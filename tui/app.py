@@ -459,20 +459,28 @@ class ReaderApp(AnnotationActions, App[int]):
         """Jump to ``item``'s first span (from the sidebar or the palette), remembering the way
         back."""
         self.jumps.record(self._here())
-        self.select(item)
+        self.select(item, open_group=True)
 
     def select(
-        self, item: Item, position: int = 0, *, scroll: bool = True, switch: bool = True
+        self,
+        item: Item,
+        position: int = 0,
+        *,
+        scroll: bool = True,
+        switch: bool = True,
+        open_group: bool = False,
     ) -> None:
         """Make ``item`` the selection: paint its spans, show span ``position``, say so.
 
-        An edit exists only in the original, so selecting one shows the original (``switch``)."""
+        An edit exists only in the original, so selecting one shows the original (``switch``).
+        The sidebar shows the item's row if its group is open; a jump from the sidebar or the
+        palette (``open_group``) opens a large closed group to show it."""
         if switch and item.kind == "edit" and not self.showing_original:
             self._show_original()
         self.selection = item
         self.position = position
         self.article.paint("linked", self._visible_spans(item))
-        self.sidebar.reveal(item)
+        self.sidebar.reveal(item, open_group=open_group)
         self._show_position(scroll)
 
     def _visible_spans(self, item: Item) -> tuple[Span, ...]:
@@ -529,7 +537,7 @@ class ReaderApp(AnnotationActions, App[int]):
                 self.position = item.spans.index(span)
                 self.article.paint("linked", item.spans)
                 self.article.paint("current", [span])
-                self.sidebar.reveal(item)
+                self.sidebar.reveal(item, open_group=False)
         if self.selection is not None and (mentions or notes):
             spans = self._visible_spans(self.selection)
             status = (f"{self.selection.status} {self.position + 1}/{len(spans)}"

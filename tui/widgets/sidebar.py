@@ -103,10 +103,11 @@ class Sidebar(Tree[Item | None]):
     def on_tree_node_expanded(self, event: Tree.NodeExpanded[Item | None]) -> None:
         self._open_group(event.node)
 
-    def reveal(self, item: Item) -> None:
-        """Put the tree's cursor on ``item``'s row, without choosing it."""
+    def reveal(self, item: Item, *, open_group: bool = False) -> None:
+        """Put the tree's cursor on ``item``'s row, without choosing it. A row in a large group
+        not yet opened is shown only when ``open_group`` asks for it (opening costs a moment)."""
         node = self._item_nodes.get(item.key)
-        if node is None and (group := self._group_of.get(item.key)) is not None:
+        if node is None and open_group and (group := self._group_of.get(item.key)) is not None:
             self._open_group(group)
             group.expand()
             node = self._item_nodes.get(item.key)
