@@ -344,6 +344,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self._flag_starts = [item.spans[0][0] for item in self._flag_list]
         if not self.showing_original:
             self._paint_flag_marks()
+        gc.freeze()  # the outline and indexes just built live on: keep the collector off them
 
     def _compute_sections(self, names: tuple[str, ...] | None = None) -> None:
         """Build the named sections (all when None) from the analysis and the notes."""
