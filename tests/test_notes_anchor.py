@@ -234,3 +234,12 @@ def test_in_a_real_article_a_note_never_lands_on_other_words(sample_text, where,
     span = place(anchor, text)
     if span is not None and not (span[0] < now_end and span[1] > now_start):
         assert text[span[0]:span[1]] == anchor.exact, "placed on other words"
+
+
+def test_a_one_letter_quote_whose_letter_was_deleted_is_an_orphan():
+    base = _article(20)
+    anchor = make_anchor(base, 0, 1)
+    text, (start, end), _ = _apply(base, (0, 1), [("insert", 3, 1, False, 0),
+                                                   ("delete", 0, 2, False, 0)])
+    assert start == end  # the quote is gone
+    assert place(anchor, text) is None

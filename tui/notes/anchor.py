@@ -103,8 +103,10 @@ def _exact(anchor: Anchor, text: str, shift: int) -> Span | None:
     ranked = []
     for start in occurrences:
         before, after = _context(anchor, text, start)
+        # A short quote is too easily found again by chance: only exact context vouches for it.
         if CONTEXT in (before, after) and (
-            len(exact) + before + after >= EVIDENCE or _resembles(anchor, text, start)
+            len(exact) + before + after >= EVIDENCE
+            or (len(exact) >= MIN_CONTEXT and _resembles(anchor, text, start))
         ):
             agreement = (before + after) / (2 * CONTEXT)
             ranked.append((agreement - _distance(start, old, shift) / DISTANCE, start))
