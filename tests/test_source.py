@@ -120,3 +120,12 @@ def test_shipped_files_are_found_where_the_package_is_installed():
 
     assert seed_file().is_file()
     assert (styles_dir() / "closeread.tcss").is_file()
+
+
+def test_unreadable_file_is_one_line_even_as_root(article: Path, monkeypatch):
+    def refuse(*_, **__):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "open", refuse)
+    with pytest.raises(LoadError, match="permission denied"):
+        load(str(article))
