@@ -64,16 +64,22 @@ def _sentences(result: Assembled) -> list[_Sentence]:
 
 
 def _shared_phrase(a: list[str], b: list[str]) -> tuple[str, ...]:
-    """The longest run of words the two sentences share (one of them, if several)."""
-    best: tuple[str, ...] = ()
-    n = 2
-    while True:
-        grams = {tuple(a[i : i + n]) for i in range(len(a) - n + 1)}
-        ends = range(n, len(b) + 1)
-        common = next((g for i in ends if (g := tuple(b[i - n : i])) in grams), None)
-        if common is None:
-            return best
-        best, n = common, n + 1
+    """The longest run of words (two at least) the two sentences share; of several, the one
+    ending first in ``b``. One pass over ``b``, extending the runs that end at each word of
+    ``a`` it matches, instead of a set of ``n``-word runs of ``a`` for every length ``n``."""
+    where: dict[str, list[int]] = {}
+    for i, word in enumerate(a):
+        where.setdefault(word, []).append(i)
+    longest, end = 1, -1
+    runs: dict[int, int] = {}
+    for j, word in enumerate(b):
+        extended = {}
+        for i in where.get(word, ()):
+            n = extended[i] = runs.get(i - 1, 0) + 1
+            if n > longest:
+                longest, end = n, j
+        runs = extended
+    return tuple(b[end - longest + 1 : end + 1]) if end >= 0 else ()
 
 
 def _restates(s: _Sentence, t: _Sentence) -> float | None:
