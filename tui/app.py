@@ -36,16 +36,7 @@ from .config import data_dir as user_data_dir
 from .jumps import JumpList, Place
 from .notes.errors import StoreCorrupt, StoreError
 from .notes.model import COLOURS
-from .outline import (
-    SECTION_ORDER,
-    Item,
-    Section,
-    edits_section,
-    entities_section,
-    figures_section,
-    flags_section,
-    notes_section,
-)
+from .outline import SECTION_ORDER, Item, Section, section
 from .resources import styles_dir
 from .safe_text import one_line
 from .screens.prompts import ConfirmScreen
@@ -351,15 +342,9 @@ class ReaderApp(AnnotationActions, App[int]):
         analysis = self.analysis
         assert analysis is not None
         notes = self.notebook.shown() if self.notebook is not None else ()
-        builders = {
-            "Notes": lambda: notes_section(notes, analysis.text, self.hidden_groups),
-            "Entities": lambda: entities_section(analysis),
-            "Figures": lambda: figures_section(analysis),
-            "Flags": lambda: flags_section(analysis, self._dismissed()),
-            "Edits": lambda: edits_section(analysis),
-        }
+        dismissed = self._dismissed()
         for name in names or SECTION_ORDER:
-            self._full[name] = builders[name]()
+            self._full[name] = section(name, analysis, self.hidden_groups, notes, dismissed)
 
     def _show_sections(self, names: tuple[str, ...] | None = None) -> None:
         """Filter the sections and show them: the named ones replaced in place, or all."""

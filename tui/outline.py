@@ -85,14 +85,32 @@ def outline(
     """The sidebar's sections in order: Notes, Entities, Figures, Flags, Edits. ``hidden``
     names groups (from ``FILTERABLE``) and tags ("#tag") the reader filtered out; ``dismissed``
     maps flag ids to the notes that dismissed them."""
-    sections = (
-        notes_section(notes, analysis.text, hidden),
-        entities_section(analysis),
-        figures_section(analysis),
-        flags_section(analysis, dismissed or {}),
-        edits_section(analysis),
+    return tuple(
+        section(name, analysis, hidden, notes, dismissed).without(hidden)
+        for name in SECTION_ORDER
     )
-    return tuple(section.without(hidden) for section in sections)
+
+
+def section(
+    name: str,
+    analysis: Analysis,
+    hidden: frozenset[str] = frozenset(),
+    notes: Sequence[Placed] = (),
+    dismissed: Mapping[str, Note] | None = None,
+) -> Section:
+    """One section by name, before group filters (tags in ``hidden`` filter notes as they are
+    built), so the reader can rebuild just the sections a change touched."""
+    if name == "Notes":
+        return notes_section(notes, analysis.text, hidden)
+    if name == "Entities":
+        return entities_section(analysis)
+    if name == "Figures":
+        return figures_section(analysis)
+    if name == "Flags":
+        return flags_section(analysis, dismissed or {})
+    if name == "Edits":
+        return edits_section(analysis)
+    raise ValueError(f"no section named {name!r}")
 
 
 def notes_section(placed: Sequence[Placed], text: str, hidden: frozenset[str]) -> Section:
