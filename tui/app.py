@@ -282,8 +282,9 @@ class ReaderApp(AnnotationActions, App[int]):
                 self.notebook.attach(analysis.text, analysis.offsets)
             except StoreError as error:
                 self._notes_failed(error)
-        self._show_cleaned()
-        self.refresh_notes()
+        self.showing_original = False
+        self.article.show_text(analysis.text, analysis.paragraphs)
+        self.refresh_notes()  # paints the marks too
         position = self.notebook.position() if first and self.notebook is not None else None
         if position is not None:
             self.article.move_cursor(min(position, len(analysis.text)), announce=False)
