@@ -265,3 +265,17 @@ async def test_a_large_group_opens_closed_and_fills_when_a_row_is_needed():
         await pilot.pause()
         assert tree.cursor_node.data == counts
         assert tree.last_line > rows + 300
+
+
+async def test_keys_typed_ahead_of_enter_reach_the_article_not_the_closed_search(reader):
+    app, pilot = reader
+    await pilot.press("slash", *"Almaty")
+    await app.wait_for_analysis()
+    await pilot.pause()
+    bar = app.search_bar
+    bar.display = False  # closed, as enter closes it, but the focus has not moved yet
+    assert bar.has_focus
+    await pilot.press("n")
+    await pilot.pause()
+    assert bar.value == "Almaty"
+    assert "2/" in status(app)
