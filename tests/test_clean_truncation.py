@@ -44,3 +44,22 @@ def test_headlines_short_lines_and_list_items_need_no_full_stop():
               "- the first item of a list that runs on for quite a few words. And more words here\n"
               "A single long sentence without an end that goes on and on about the harbour storm")
     assert flagged(clean(source), "missing-end-punctuation") == []
+
+
+def test_the_word_list_loads_through_the_library_when_its_file_cannot_be_read(monkeypatch):
+    from tui.analysis.clean import words
+
+    direct = words._word_list()
+    real = words.pkgutil.get_data
+    calls = []
+
+    def first_call_fails(package: str, resource: str) -> bytes | None:
+        calls.append(resource)
+        return None if len(calls) == 1 else real(package, resource)
+
+    monkeypatch.setattr(words.pkgutil, "get_data", first_call_fails)
+    words._word_list.cache_clear()
+    try:
+        assert words._word_list() == direct
+    finally:
+        words._word_list.cache_clear()

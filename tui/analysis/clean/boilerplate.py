@@ -33,5 +33,6 @@ _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.IGNORECASE
 def drop_boilerplate(draft: Draft) -> None:
     for block in draft.blocks:
         text = block.text
-        if text and len(text.split()) <= _MAX_WORDS and _BOILERPLATE.fullmatch(text):
+        short = len(text.split(maxsplit=_MAX_WORDS)) <= _MAX_WORDS  # stops at one word too many
+        if text and short and _BOILERPLATE.fullmatch(text):
             block.remove("boilerplate", "page boilerplate, not part of the story")

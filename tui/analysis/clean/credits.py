@@ -66,5 +66,8 @@ def lift_credits(draft: Draft) -> None:
         if not any(hint in lowered for hint in _HINTS):
             continue
         _lift_tail(block)
-        for m in reversed(list(_ANYWHERE.finditer(block.text))):
+        text = block.text
+        if "(" not in text and not ("/" in text and ":" in text):
+            continue  # what _ANYWHERE needs: a bracket, or a colon and a slash
+        for m in reversed(list(_ANYWHERE.finditer(text))):
             block.replace(m.start(), m.end(), "", "credit", "photo credit")

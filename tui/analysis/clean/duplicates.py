@@ -59,12 +59,16 @@ def _opening(block: Block) -> str:
 
 
 def drop_duplicates(draft: Draft) -> None:
+    """Every paragraph is folded (the near-duplicate search needs all of them folded anyway),
+    and only those whose folded text repeats are asked whether they are prose."""
+    blocks = draft.live()
+    folded = [key(block.text) for block in blocks]
+    repeats = Counter(folded)
     first: dict[str, Block] = {}
-    for block in draft.live():
-        if not _prose(block.text):
+    for block, text in zip(blocks, folded, strict=True):
+        if repeats[text] < 2 or not _prose(block.text):
             continue
-        folded = key(block.text)
-        kept = first.setdefault(folded, block)
+        kept = first.setdefault(text, block)
         if kept is block:
             continue
         edit = block.remove("duplicate", f"repeats the paragraph {_opening(kept)}")
@@ -85,7 +89,10 @@ def _shingles(words: list[str]) -> set[int]:
 
 def _facts(text: str) -> Counter[str]:
     """The names and numbers of a paragraph: words that start with a capital or hold a digit."""
-    return Counter(w for w in _WORD.findall(text) if w[0].isupper() or any(c.isdigit() for c in w))
+    return Counter(
+        w for w in _WORD.findall(text)
+        if w[0].isupper() or (not w.isalpha() and any(c.isdigit() for c in w))  # letters: no digit
+    )
 
 
 def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str] | None:
@@ -100,7 +107,6 @@ def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str
     ratio = fuzz.ratio(folded_short, folded_long, score_cutoff=_SIMILAR)
     if ratio:
         found = ratio, "similar to"
-        extra = (_facts(short.text) - _facts(long.text)) + (_facts(long.text) - _facts(short.text))
     else:
         if len(folded_short) < _CONTAINED_SHARE * len(folded_long):
             return None
@@ -108,7 +114,9 @@ def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str
         if not contained:
             return None
         found = contained, "contained in"
-        extra = _facts(short.text) - _facts(long.text)
+    facts_short, facts_long = _facts(short.text), _facts(long.text)
+    # Similar copies name the same facts; a contained one names none the fuller one lacks.
+    extra = facts_short != facts_long if ratio else facts_short - facts_long
     return None if extra else found
 
 

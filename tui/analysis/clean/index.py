@@ -6,39 +6,51 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
-from itertools import chain, combinations
+from itertools import chain
 
 
 def _indexed(
     groups: Sequence[set[Hashable]], max_postings: int
-) -> tuple[set[Hashable], Counter[Hashable]]:
-    """The keys worth indexing, and how many groups hold each key."""
+) -> tuple[list[set[Hashable]], Counter[Hashable]]:
+    """Each group's indexed keys, and how many groups hold each key."""
     frequency = Counter(chain.from_iterable(groups))
-    return {k for k, n in frequency.items() if 1 < n <= max_postings}, frequency
+    indexed = {k for k, n in frequency.items() if 1 < n <= max_postings}
+    return [group & indexed for group in groups], frequency
 
 
-def shared_keys(groups: Sequence[set[Hashable]], max_postings: int) -> Counter[tuple[int, int]]:
-    """For each pair ``(j, i)``, ``j < i``, of groups that share indexed keys: how many."""
-    indexed, _ = _indexed(groups, max_postings)
+def twice_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tuple[int, int]]:
+    """The pairs ``(j, i)``, ``j < i``, sorted, of groups that share two indexed keys or more.
+
+    Each group meets the earlier groups through its keys' postings alone, and those found in
+    two of the postings are its pairs: the many pairs that share just one key are never made."""
+    keyed, _ = _indexed(groups, max_postings)
     postings: defaultdict[Hashable, list[int]] = defaultdict(list)
-    for i, group in enumerate(groups):
-        for k in group & indexed:
-            postings[k].append(i)
-    return Counter(chain.from_iterable(combinations(ids, 2) for ids in postings.values()))
+    found: list[tuple[int, int]] = []
+    for i, keys in enumerate(keyed):
+        earlier = [postings[k] for k in keys]
+        if len(earlier) > 1:
+            met: set[int] = set()
+            twice: set[int] = set()
+            for ids in earlier:
+                twice.update(met.intersection(ids))
+                met.update(ids)
+            found += ((j, i) for j in twice)
+        for ids in earlier:
+            ids.append(i)
+    found.sort()
+    return found
 
 
 def half_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tuple[int, int]]:
     """The pairs ``(j, i)``, ``j < i``, sorted, whose shared indexed keys are at least half of
-    the smaller group: ``shared_keys`` filtered, without counting the many pairs that share a
-    key or two.
+    the smaller group, found without counting the many pairs that share a key or two.
 
     A pair can pass only if the smaller group has half its keys indexed, and then (prefix
     filtering) it shares one of the rarest ``indexed - half + 1`` of them: any other choice
     leaves fewer than half to share. Only those keys are looked up, and each pair found is
     counted exactly.
     """
-    indexed, frequency = _indexed(groups, max_postings)
-    keyed = [group & indexed for group in groups]
+    keyed, frequency = _indexed(groups, max_postings)
     prefixes: dict[int, list[Hashable]] = {}
     for i, (group, keys) in enumerate(zip(groups, keyed, strict=True)):
         spare = len(keys) - (len(group) + 1) // 2

@@ -15,7 +15,7 @@ import re
 
 from ..model import Flag, Span, make_flag
 from .assemble import Assembled
-from .index import shared_keys
+from .index import twice_shared
 from .sentences import sentence_starts
 
 _STOP_WORDS = (
@@ -30,6 +30,8 @@ _STOP_WORDS = (
 )
 _STOP = frozenset(_STOP_WORDS.split())
 _CONTENT = re.compile(r"[^\W\d_]{3,}")
+_ASCII_CONTENT = re.compile(r"[A-Za-z]{3,}")
+"""``_CONTENT`` in ASCII text, where it means the same and runs faster."""
 _TOKEN = re.compile(r"\w+")
 _LIST_ITEM = re.compile(r"[-•*–—▪·]\s")
 _MIN_WORDS = 10
@@ -46,7 +48,8 @@ class _Sentence:
     def __init__(self, paragraph: Span, text: str) -> None:
         self.paragraph = paragraph
         self.text = text.lower()
-        self.stems = {w[:6] for w in _CONTENT.findall(self.text) if w not in _STOP}
+        content = _ASCII_CONTENT if self.text.isascii() else _CONTENT
+        self.stems = {w[:6] for w in content.findall(self.text) if w not in _STOP}
 
 
 def _sentences(result: Assembled) -> list[_Sentence]:
@@ -97,8 +100,7 @@ def _restates(s: _Sentence, t: _Sentence) -> float | None:
 
 def _candidates(groups: list[set[str]]) -> list[tuple[int, int]]:
     """Pairs of sentences sharing at least two words that few sentences of the article use."""
-    pairs = shared_keys(groups, _MAX_POSTINGS)
-    return sorted(pair for pair, count in pairs.items() if count >= 2)
+    return twice_shared(groups, _MAX_POSTINGS)
 
 
 def flag_restatements(result: Assembled) -> list[Flag]:

@@ -16,8 +16,9 @@ _NOT_SPACE_BAR = re.compile(r"[^\S ]")
 
 def _untidy(text: str) -> bool:
     """Whether ``_WHITESPACE`` finds anything. Most paragraphs hold no whitespace but single
-    spaces between words, which substring tests confirm faster than the full pattern."""
-    if _NOT_SPACE_BAR.search(text):
+    spaces between words, which substring tests confirm faster than the full pattern. Every
+    whitespace character but the space bar is unprintable, so printable text holds none."""
+    if not text.isprintable() and _NOT_SPACE_BAR.search(text):
         return _WHITESPACE.search(text) is not None
     return text[:1] == " " or text[-1:] == " " or "  " in text
 
