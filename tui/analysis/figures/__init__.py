@@ -17,6 +17,7 @@ from .amounts import find_amounts
 from .candidate import Candidate
 from .counts import Sentences, describe, source_in
 from .dates import find_dates, find_times, year_for
+from .numbers import digit_edges
 from .relative import UPPER_BOUNDS, choose_reference, find_relative, resolve
 from .tense import cue
 from .vague import find_vague
@@ -63,9 +64,10 @@ def _best(run: list[Candidate]) -> list[Candidate]:
 
 
 def _candidates(text: str) -> list[Candidate]:
+    edges = digit_edges(text)
     return _settle(
-        find_dates(text) + find_times(text) + find_relative(text) + find_vague(text)
-        + find_amounts(text)
+        find_dates(text) + find_times(text, edges) + find_relative(text) + find_vague(text)
+        + find_amounts(text, edges)
     )
 
 

@@ -9,6 +9,7 @@ after it, so the cost grows with the number of numbers, not with the length of t
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from .candidate import Candidate
 from .numbers import Number, find_digit_numbers, find_word_numbers, tidy
@@ -84,6 +85,8 @@ _QUALIFIERS = frozenset({
     "just over", "about", "around", "roughly", "approximately", "some", "an estimated",
     "estimated", "approx.", "circa",
 })
+# The last words of the qualifiers: a number after any other word has none, whatever stands before.
+_QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIERS)
 _LOW_EXCLUSIVE = {"more than", "over", "above", "upwards of", "in excess of", "just over"}
 _LOW_INCLUSIVE = {"at least", "no fewer than", "no less than"}
 _HIGH_INCLUSIVE = {"at most", "up to", "as many as", "as much as", "no more than"}
@@ -150,6 +153,8 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
     if len(tail) == len(window):
         return None
     words = tail.split()[-3:]
+    if not words or words[-1].lower() not in _QUALIFIER_ENDS:
+        return None
     for k in (3, 2, 1):
         phrase = " ".join(words[-k:])
         if len(words) >= k and phrase.lower() in _QUALIFIERS:
@@ -409,9 +414,11 @@ class _Builder:
         return Candidate(a.start, b.end, "year", None, first, second)
 
 
-def find_amounts(text: str) -> list[Candidate]:
-    """Every amount, range, score, ordinal and year in ``text`` written in digits or words."""
-    numbers = sorted(find_digit_numbers(text) + find_word_numbers(text), key=lambda n: n.start)
+def find_amounts(text: str, edges: Sequence[int] | None = None) -> list[Candidate]:
+    """Every amount, range, score, ordinal and year in ``text`` written in digits or words
+    (``edges``: the text's ``digit_edges``, when already known)."""
+    numbers = sorted(find_digit_numbers(text, edges) + find_word_numbers(text),
+                     key=lambda n: n.start)
     builder = _Builder(text, numbers)
     found: list[Candidate] = []
     skip_until = -1

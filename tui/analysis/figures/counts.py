@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from .patterns import trie
+
 _STOP = frozenset(
     {
         "is", "are", "was", "were", "be", "been", "being", "have", "has", "had", "will",
@@ -51,22 +53,36 @@ _QUANTITY = frozenset(
 )
 _WORD = re.compile(r"[ \t]+([A-Za-z][\w’'-]*)")
 _OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|these|those|them|its|their|his|her|our|whom))?\b")
-_SENTENCE_END = re.compile(r"[.!?…][\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|\n")
+# A full stop (or "!", "?", "…") before closing quotes, spaces and a capital, or a line break.
+# One character class opens both readings, so ``re`` skips to the stops instead of trying both
+# at every position.
+_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=\n))")
+# Every match of ``_ACCORDING`` holds "ccord" in some case ("i" is left out, as a dotless "ı"
+# matches it): a sentence without it is not searched, as the search tries every position.
 _ACCORDING = re.compile(
     r"\baccording to[ \t]+[\w’'&-]+(?:[ \t]+[\w’'&-]+){0,7}?(?=[,.;:)\n]|[ \t]+(?:on|in|at|"
     r"who|which|that|as|and|but|during|after|before|since|when|while)\b|$)",
     re.IGNORECASE,
 )
-_SAID = re.compile(
-    r"(?:(?<=[,;“\"])|\A|(?<=\n))[ \t]*(?P<who>(?!(?:he|she|they|it|we|I|you|officials? who)\b)"
+# "The police said" opens a sentence or a clause after a mark ("...," the police said), "said
+# the police" closes one. One pattern for both would be tried at every position of a sentence;
+# these begin on the mark (or at the text's start) and on the verb, which ``re`` skips to.
+_WHO_SAID = (
+    r"[ \t]*(?P<who>(?!(?:he|she|they|it|we|I|you|officials? who)\b)"
     r"(?:the[ \t]+)?[A-Za-z][\w’'.-]*(?:[ \t]+[A-Za-z][\w’'.-]*){0,4}?)[ \t]+"
     r"(?P<verb>said|says|say|told|reported|estimated|estimates|claimed|confirmed)\b"
-    r"|\b(?P<verb2>said|says|told reporters)[ \t]+(?P<who2>(?!(?:he|she|they|it|we|I|you|that)\b)"
+)
+_WHO_SAID_AT_START = re.compile(_WHO_SAID)
+_WHO_SAID_AFTER_MARK = re.compile(rf"[,;“\"\n]{_WHO_SAID}")
+_SAID_WHO = re.compile(
+    r"(?P<verb>s(?<!\ws)a(?:id|ys)|t(?<!\wt)old reporters)[ \t]+"
+    r"(?P<who>(?!(?:he|she|they|it|we|I|you|that)\b)"
     r"(?:the[ \t]+)?[A-Z][\w’'.-]*(?:[ \t]+[A-Za-z][\w’'.-]*){0,4}?)(?=[ \t]*[.,;\n]|$)"
 )
-_SAID_VERBS = ("said", "say", "told", "reported", "estimate", "claimed", "confirmed")
-"""Every match of ``_SAID`` holds one of these as written: a sentence without any is not searched,
-as the search tries every position of the sentence."""
+# Every match of those holds one of these words: a sentence without any is not searched.
+_SAYING = re.compile(
+    trie(["said", "say", "told", "reported", "estimate", "claimed", "confirmed"])
+)
 
 
 class Sentences:
@@ -139,15 +155,20 @@ def describe(text: str, end: int, limit: int, previous_noun: str) -> tuple[str |
 
 def source_in(text: str, start: int, end: int) -> str | None:
     """Who the sentence ``text[start:end]`` says the figure comes from, in its own words."""
-    m = _ACCORDING.search(text, start, end)
-    if m:
+    if "ccord" in text[start:end].lower() and (
+        m := _ACCORDING.search(text, start, end)
+    ) is not None:
         return m.group().strip()
-    sentence = text[start:end]
-    if not any(verb in sentence for verb in _SAID_VERBS):
+    if _SAYING.search(text, start, end) is None:
         return None
-    m = _SAID.search(text, start, end)
-    if m:
-        if m.group("verb"):
-            return f"{m.group('who').strip()} {m.group('verb')}"
-        return f"{m.group('verb2')} {m.group('who2').strip()}"
+    if start == 0 and (m := _WHO_SAID_AT_START.match(text, 0, end)) is not None:
+        return f"{m.group('who').strip()} {m.group('verb')}"
+    # The earlier of the two, as one search for either would find: "who said" where both
+    # begin at one place (its mark stands just before it).
+    who_said = _WHO_SAID_AFTER_MARK.search(text, max(start - 1, 0), end)
+    said_who = _SAID_WHO.search(text, start, end)
+    if who_said is not None and (said_who is None or who_said.start() < said_who.start()):
+        return f"{who_said.group('who').strip()} {who_said.group('verb')}"
+    if said_who is not None:
+        return f"{said_who.group('verb')} {said_who.group('who').strip()}"
     return None

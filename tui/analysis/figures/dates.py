@@ -10,10 +10,11 @@ the year (``year_for``).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from datetime import date
 
 from .candidate import RANK_DATE, Candidate
-from .numbers import ORDINAL_UNITS, ORDINALS
+from .numbers import ORDINAL_UNITS, ORDINALS, digit_edges
 from .patterns import cased, trie
 
 MONTHS = {
@@ -40,6 +41,9 @@ _MONTH = re.compile(rf"(?P<m>{_MONTH_NAME})(?![\w])")
 _DAY_AFTER = re.compile(rf"[ \t]+{_DAY}(?![\w])")
 _DAY_BEFORE = re.compile(rf"\b{_DAY}(?:[ \t]+of)?[ \t]+$")
 _ISO = re.compile(r"[12](?<![\w.,/-][12])(?P<year>\d{3})-(?P<month>[01]\d)-(?P<d>[0-3]\d)\b")
+# An ISO date is found by its "-01-05" (a literal "-" is what ``re`` finds fastest) and read from
+# its year: no two dates overlap, and the "-" of one cannot stand in another's tail.
+_ISO_TAIL = re.compile(r"-[01]\d-[0-3]\d\b")
 _WEEKDAY_BEFORE = re.compile(
     r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r"),?[ \t]+(?:the[ \t]+)?$"
 )
@@ -85,7 +89,9 @@ def find_dates(text: str) -> list[Candidate]:
         year = _YEAR.match(text, end)
         _add(found, text, start, year.end() if year else end, int(year.group("year")) if year
              else 0, mo, _day(day))
-    for m in _ISO.finditer(text):
+    for tail in _ISO_TAIL.finditer(text):
+        if tail.start() < 4 or (m := _ISO.match(text, tail.start() - 4)) is None:
+            continue
         _add(found, text, m.start(), m.end(), int(m.group()[:4]), int(m.group("month")),
              int(m.group("d")))
     found.sort(key=lambda c: c.start)
@@ -127,7 +133,17 @@ def year_for(month: int, day: int, reference: date, *, tense: str | None = None,
     return nearest
 
 
-def find_times(text: str) -> list[Candidate]:
-    """Clock times, so "2pm" is never read as a count of two."""
-    return [Candidate(m.start(), m.end(), "time", rank=RANK_DATE) for m in _TIME.finditer(text)]
+def find_times(text: str, edges: Sequence[int] | None = None) -> list[Candidate]:
+    """Clock times, so "2pm" is never read as a count of two. A time starts on a digit with no
+    word character, "." or "," before it, one of the text's ``digit_edges`` (``edges``, when
+    already known): ``_TIME`` is tried there, past the time before, as its scan would."""
+    found: list[Candidate] = []
+    end = -1
+    for at in digit_edges(text) if edges is None else edges:
+        if at < end or text[at] in "-−":
+            continue
+        if (m := _TIME.match(text, at)) is not None:
+            found.append(Candidate(m.start(), m.end(), "time", rank=RANK_DATE))
+            end = m.end()
+    return found
 

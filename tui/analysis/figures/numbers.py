@@ -10,8 +10,9 @@ business of the amount, date and count modules.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from .patterns import cased, trie
 
@@ -63,29 +64,38 @@ _NUMBER_WORDS = {*_CARDINAL_WORDS, *_SCALE_WORDS, *ORDINALS, *DENOMINATORS, "doz
 # in after the match ("a million", "a third of"), which keeps the pattern fast.
 _STARTS = {*_NUMBER_WORDS, "minus", "negative", "point"}
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?)[ \t]+$")
+_ARTICLE = re.compile(r"(?<![A-Za-z])[Aa][Nn]?(?![A-Za-z])")  # "a" or "an" inside a run
 _WORD = trie(cased(_NUMBER_WORDS))
 _FILLER = r"(?:(?:and|&|an?|point)[ \t]+)"
 _SEPARATOR = r"(?:[ \t]*-[ \t]*|[ \t]+|[ \t]*,[ \t]+)"
-WORD_RUN = re.compile(rf"\b{trie(cased(_STARTS))}(?:{_SEPARATOR}{_FILLER}*{_WORD})*\b")
+_RUN = rf"{trie(cased(_STARTS))}(?:{_SEPARATOR}{_FILLER}*{_WORD})*\b"
+WORD_RUN = re.compile(rf"\b{_RUN}")
+# The same run found by the character before it, which no word holds: ``re`` skips to such
+# characters fast, where the opening ``\b`` has it try the pattern at every position. The space,
+# the character most often before a word, is named first, as ``re`` tests it first.
+_RUN_AFTER = re.compile(rf"[ \W](?P<run>{_RUN})")
 _TOKEN = re.compile(r"[A-Za-z]+|&")
 _OF = re.compile(r"\s+of\b", re.IGNORECASE)
 
 _DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?![\d,]\d)|\d+)(?:\.\d+)?"
-# Where a number in digits starts: a digit or a minus before one, not inside a word, a decimal,
-# a list like 1,2,3, a fraction, "+6663" or an entity like "&#163;". Beginning on the character
-# itself, not on a lookbehind, keeps it fast.
-_DIGIT_START = re.compile(r"[-−\d](?<![\w.,/+^#][-−\d])(?:(?<=\d)|(?=\d))")
+# Where a number or a clock time in digits may start: a digit or a minus before one, not inside
+# a word, a decimal or a list like 1,2,3. Beginning on the character itself, not on a
+# lookbehind, keeps it fast; "0-9" before "\d" has ``re`` test the common digits first.
+_DIGIT_EDGE = re.compile(r"[0-9\-−\d](?<![\w.,][-−\d])(?:(?<=\d)|(?=\d))")
+# Nor does a number start after a fraction's "/", in "+6663", "10^6" or an entity like "&#163;".
+_NOT_AFTER = frozenset("/+^#")
 DIGIT_NUMBER = re.compile(
     rf"(?P<sign>[-−])?(?P<num>{_DIGITS})"
     r"(?P<sci>[eE][-+−]?\d+\b|[ \t]*[x×][ \t]*10\^?[-+−]?\d+|[ \t]*[x×][ \t]*\d+\^\d+)?"
 )
+_VULGAR = re.compile("[" + "".join(VULGAR) + "]")
 _SCI = re.compile(r"[eE]([-+−]?\d+)|[ \t]*[x×][ \t]*(\d+)\^?([-+−]?\d+)")
 
 
-@dataclass(frozen=True, slots=True)
-class Number:
+class Number(NamedTuple):
     """One number as written: where it is, what it is worth, and whether it is a count, a rank
-    (``ordinal``) or a part (``fraction``)."""
+    (``ordinal``) or a part (``fraction``). A named tuple, as a long text has tens of thousands
+    and a tuple is made in a third of the time of a frozen dataclass."""
 
     start: int
     end: int
@@ -119,14 +129,21 @@ def digits_value(match: re.Match[str]) -> float | int:
     return tidy(value)
 
 
-def find_digit_numbers(text: str) -> list[Number]:
-    """Every number written in digits, with a vulgar fraction glued on ("2½") read as a sum."""
+def digit_edges(text: str) -> list[int]:
+    """Where a number or a clock time written in digits may start: one scan for both
+    ``find_digit_numbers`` and ``find_times``, as a scan tests every character of the text."""
+    return [m.start() for m in _DIGIT_EDGE.finditer(text)]
+
+
+def find_digit_numbers(text: str, edges: Sequence[int] | None = None) -> list[Number]:
+    """Every number written in digits, with a vulgar fraction glued on ("2½") read as a sum.
+    ``edges`` are the text's ``digit_edges``, when they are already known."""
     found = []
-    vulgar = re.compile("[" + "".join(VULGAR) + "]")
     last_end = -1
-    for start in _DIGIT_START.finditer(text):
-        m = None if start.start() < last_end else DIGIT_NUMBER.match(text, start.start())
-        if m is None:
+    for at in digit_edges(text) if edges is None else edges:
+        if at < last_end or (at and text[at - 1] in _NOT_AFTER):
+            continue
+        if (m := DIGIT_NUMBER.match(text, at)) is None:
             continue
         last_end = m.end()
         value = digits_value(m)
@@ -135,9 +152,10 @@ def find_digit_numbers(text: str) -> list[Number]:
             value = tidy(value + VULGAR[text[end]] * (-1 if value < 0 else 1))
             end += 1
         found.append(Number(m.start(), end, value))
-    for m in vulgar.finditer(text):
-        if m.start() == 0 or not text[m.start() - 1].isdigit():
-            found.append(Number(m.start(), m.end(), VULGAR[m.group()], "fraction"))
+    if any(c in text for c in VULGAR):  # a few substring tests cost less than one scan
+        for m in _VULGAR.finditer(text):
+            if m.start() == 0 or not text[m.start() - 1].isdigit():
+                found.append(Number(m.start(), m.end(), VULGAR[m.group()], "fraction"))
     found.sort(key=lambda n: n.start)
     return found
 
@@ -341,10 +359,36 @@ def read_word_run(text: str, start: int, end: int) -> list[Number]:
     return numbers
 
 
+def _word_runs(text: str) -> Iterator[tuple[int, int]]:
+    """The spans of ``WORD_RUN.finditer(text)``: the run at the very start, then each run after
+    a character outside words (a run ends on a word, so the character after it is free to be the
+    one before the next)."""
+    at = 0
+    if (first := WORD_RUN.match(text)) is not None:
+        yield first.span()
+        at = first.end()
+    for m in _RUN_AFTER.finditer(text, at):
+        yield m.span("run")
+
+
 def find_word_numbers(text: str) -> list[Number]:
-    """Every number written in words."""
+    """Every number written in words. Only an "a" or "an" makes the reading of a run look past
+    it ("a third of"), so a run without one reads the same wherever it stands: each such run is
+    read once and its numbers moved to where it recurs ("one", "two", "million" recur a lot)."""
     numbers: list[Number] = []
-    for m in WORD_RUN.finditer(text):
-        article = _ARTICLE_BEFORE.search(text, max(0, m.start() - 4), m.start())
-        numbers.extend(read_word_run(text, article.start() if article else m.start(), m.end()))
+    readings: dict[str, list[tuple[int, int, float | int, NumberForm]]] = {}
+    for run_start, end in _word_runs(text):
+        article = _ARTICLE_BEFORE.search(text, max(0, run_start - 4), run_start)
+        start = article.start() if article else run_start
+        run = text[start:end]
+        if article or _ARTICLE.search(run):
+            numbers.extend(read_word_run(text, start, end))
+            continue
+        if (reading := readings.get(run)) is None:
+            reading = readings[run] = [
+                (n.start - start, n.end - start, n.value, n.form)
+                for n in read_word_run(text, start, end)
+            ]
+        numbers.extend(Number(start + a, start + b, value, form, words=True)
+                       for a, b, value, form in reading)
     return numbers

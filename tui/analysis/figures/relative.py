@@ -11,7 +11,7 @@ after it.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
 from ..model import ReferenceDate
@@ -30,13 +30,15 @@ _WEEKDAY = re.compile(
     r"(?P<weekday>" + "|".join(WEEKDAYS) + r")\b"
     r"(?:[ \t]+(?P<part>morning|afternoon|evening|night)\b)?"
 )
+_DAY = re.compile(r"day\b")
 _WEEKDAY_MODIFIER = re.compile(
     r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his(?:[ \t]+(?:coming|past))?|[Cc]oming|[Pp]ast|"
     r"[Tt]he[ \t]+(?:previous|following))[ \t]+$"
 )
-_DEICTIC_WORD = re.compile(
-    r"day\b(?:(?<=\b[Yy]esterday)|(?<=\b[Tt]oday))|night\b(?<=\b[Tt]onight)"
-    r"|morrow\b(?<=\b[Tt]omorrow)"
+_DEICTIC_WORDS = (
+    re.compile(r"day\b(?:(?<=\b[Yy]esterday)|(?<=\b[Tt]oday))"),
+    re.compile(r"night\b(?<=\b[Tt]onight)"),
+    re.compile(r"morrow\b(?<=\b[Tt]omorrow)"),
 )
 _DAY_BEFORE_AFTER = re.compile(r"\b[Tt]he[ \t]+day[ \t]+(?:before|after)[ \t]+$")
 _AGO = re.compile(r" ago\b")
@@ -44,7 +46,7 @@ _AGO_COUNT = re.compile(
     rf"\b(?P<count>\d+|{_COUNT})[ \t]+(?P<unit>day|week|month|year)s?"
     r"[ \t]*$"
 )
-_PERIOD = re.compile(r"(?:week|month|year)\b")
+_PERIODS = (re.compile(r"week\b"), re.compile(r"month\b"), re.compile(r"year\b"))
 _PERIOD_MODIFIER = re.compile(r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)[ \t]+$")
 _DEICTIC = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
             "tomorrow": 1, "the day after tomorrow": 2}
@@ -57,14 +59,14 @@ def find_relative(text: str) -> list[Candidate]:
     def add(start: int, end: int, spec: tuple, kind: str = "relative-date") -> None:
         found.append(Candidate(start, end, kind, rank=RANK_DATE, relative=spec))
 
-    for m in _WEEKDAY.finditer(text):
+    for m in _weekdays(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue
         start, mod = m.start(), ""
         if (before := _WEEKDAY_MODIFIER.search(text, max(0, start - 20), start)) is not None:
             start, mod = before.start(), " ".join(before.group("mod").lower().split())
         add(start, m.end(), ("weekday", WEEKDAYS.index(m.group("weekday")), mod))
-    for m in _DEICTIC_WORD.finditer(text):
+    for m in _in_order(text, _DEICTIC_WORDS):
         yester = text[max(0, m.start() - 6):m.start()].lower() == "yester"
         start = m.start() - (6 if yester else 2)
         word = text[start:m.end()].lower()
@@ -77,12 +79,31 @@ def find_relative(text: str) -> list[Candidate]:
             n = 1 if count in ("a", "an") else 3 if count == "a few" else int(count) if (
                 count.isdigit()) else {**UNITS, **TEENS, **TENS}[count]
             add(c.start(), m.end(), ("ago", n, c.group("unit")))
-    for m in _PERIOD.finditer(text):
+    for m in _in_order(text, _PERIODS):
         if (mod := _PERIOD_MODIFIER.search(text, max(0, m.start() - 6), m.start())) is not None:
             unit = m.group()
             add(mod.start(), m.end(), ("period", mod.group("mod").lower(), unit),
                 "year" if unit == "year" else "relative-date")
     return found
+
+
+def _weekdays(text: str) -> Iterator[re.Match[str]]:
+    """``_WEEKDAY.finditer(text)``, found by the "day" every weekday ends in: ``re`` finds a
+    literal fast, where it tests every character against the names' capitals."""
+    for day in _DAY.finditer(text):
+        for name in WEEKDAYS:
+            if text.startswith(name, day.end() - len(name)) and (
+                m := _WEEKDAY.match(text, day.end() - len(name))
+            ) is not None:
+                yield m
+                break
+
+
+def _in_order(text: str, patterns: Sequence[re.Pattern[str]]) -> list[re.Match[str]]:
+    """The matches of ``patterns`` in order of position: the ``finditer`` of their alternation,
+    as no two of them overlap. Each begins with a literal, which ``re`` finds fast, where the
+    alternation has it test every character against the letters they begin with."""
+    return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
 
 
 def resolve(c: Candidate, reference: ReferenceDate, text: str) -> None:

@@ -6,13 +6,18 @@ from __future__ import annotations
 
 import re
 
-_FUTURE = re.compile(
+_FUTURE_WORDS = (
     r"\b(?:will|shall|won['’]t|going[ \t]+to|due[ \t]+to|set[ \t]+to|(?:is|are|was|were)[ \t]+to|"
     r"expected|scheduled|plans?[ \t]+to|planned|planning|would|to[ \t]+be[ \t]+held|next|upcoming|"
-    r"until|till)\b|['’]ll\b",
-    re.IGNORECASE,
+    r"until|till)\b|['’]ll\b"
 )
-_PAST = re.compile(r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|\w+ed)\b", re.IGNORECASE)
+_PAST_WORDS = r"\b(?:was|were|had|did|said|says|told|ago|last|earlier|\w+ed)\b"
+_FUTURE = re.compile(_FUTURE_WORDS, re.IGNORECASE)
+_PAST = re.compile(_PAST_WORDS, re.IGNORECASE)
+# In ASCII, matching the lower-cased words is what IGNORECASE does (only letters outside ASCII,
+# such as a dotless "ı", match otherwise), and much faster.
+_FUTURE_LOWER = re.compile(_FUTURE_WORDS)
+_PAST_LOWER = re.compile(_PAST_WORDS)
 # A word just before a date says more than the verb of its clause: "the year ended March 31",
 # "payable Dec. 15", "effective June 1", "expires Nov. 21", "by Oct. 31".
 _CUE_BEFORE = re.compile(
@@ -49,9 +54,12 @@ def tense(text: str, start: int, end: int) -> str | None:
 
 
 def _markers(words: str) -> list[tuple[int, str]]:
-    future = [(m.start(), m.end()) for m in _FUTURE.finditer(words)]
+    future_words, past_words = _FUTURE, _PAST
+    if words.isascii():
+        words, future_words, past_words = words.lower(), _FUTURE_LOWER, _PAST_LOWER
+    future = [(m.start(), m.end()) for m in future_words.finditer(words)]
     marks = [(a, "future") for a, _ in future]
-    for m in _PAST.finditer(words):
+    for m in past_words.finditer(words):
         if not any(a < m.end() and m.start() < b for a, b in future):
             marks.append((m.start(), "past"))
     return marks

@@ -9,13 +9,18 @@ from __future__ import annotations
 import re
 
 from .candidate import Candidate
+from .patterns import trie
 
 _POWERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9}
 _GROUPS = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100}
 
 # The pattern begins on the rarer tail of each word ("ozens", "everal") and checks the whole
-# phrase afterwards: beginning on common lowercase letters is slow over megabytes.
-_ANCHOR = re.compile(r"(?:ozens|cores|everal|undreds|housands|illions|ens|andful|ouple|ew)\b")
+# phrase afterwards: beginning on common lowercase letters is slow over megabytes. No two tails
+# can match at one place, so the trie matches what the list would, in fewer steps.
+_ANCHOR = re.compile(
+    trie(["ozens", "cores", "everal", "undreds", "housands", "illions", "ens", "andful", "ouple",
+          "ew"]) + r"\b"
+)
 VAGUE = re.compile(
     r"(?:(?P<group>tens|dozens|scores|hundreds)[ \t]+of[ \t]+(?P<power>thousands|millions|"
     r"billions)|(?P<several>several|a[ \t]+few|a[ \t]+couple[ \t]+of)[ \t]+(?P<unit>hundred|"

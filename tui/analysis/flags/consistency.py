@@ -12,7 +12,6 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from functools import cache
 
-from ..figures.patterns import trie
 from ..model import Entity, Flag, Span
 from .counts import is_casualty
 from .rule import Article, Rule
@@ -37,21 +36,24 @@ def _kind_word(entity: Entity) -> str:
     return _KIND.get(entity.kind, "thing")
 
 
-def _list_runs(article: Article) -> Iterator[list[tuple[Span, int]]]:
-    """Runs of entity mentions that stand next to each other as items of one list."""
+def _list_runs(article: Article) -> Iterator[list[tuple[int, int, int]]]:
+    """Runs of three entity mentions or more that stand next to each other as items of one
+    list, each mention as (start, end, entity index)."""
+    text = article.text
     mentions = sorted(
-        (span, i) for i, e in enumerate(article.entities) for span in e.mentions
+        (start, end, i) for i, e in enumerate(article.entities) for start, end in e.mentions
     )
-    run: list[tuple[Span, int]] = []
+    run: list[tuple[int, int, int]] = []
     for mention in mentions:
         if run:
-            gap_start, gap_end = run[-1][0][1], mention[0][0]
-            if gap_end >= gap_start and _SEPARATOR.fullmatch(article.text, gap_start, gap_end):
+            gap_start, gap_end = run[-1][1], mention[0]
+            if gap_end >= gap_start and _SEPARATOR.fullmatch(text, gap_start, gap_end):
                 run.append(mention)
                 continue
-            yield run
+            if len(run) >= 3:
+                yield run
         run = [mention]
-    if run:
+    if len(run) >= 3:
         yield run
 
 
@@ -61,16 +63,15 @@ def check_alias_in_list(rule: Rule, article: Article) -> Iterator[Flag]:
     Beach, VA")."""
     text = article.text
     for run in _list_runs(article):
-        if len(run) < 3:
-            continue
         first: dict[int, Span] = {}
-        for span, i in run:
+        for start, end, i in run:
             if article.entities[i].kind not in _LISTED_KINDS:
                 continue
+            span = (start, end)
             if i not in first:
                 first[i] = span
                 continue
-            a, b = text[slice(*first[i])], text[slice(*span)]
+            a, b = text[slice(*first[i])], text[start:end]
             if a.casefold() == b.casefold():
                 continue
             kind = _kind_word(article.entities[i])
@@ -95,9 +96,9 @@ _HYPHEN_PREFIXES = ("re-", "co-", "un-")
 
 
 @cache
-def _listed_variants() -> tuple[dict[str, str], re.Pattern[str] | None]:
-    """Each one-word form of the shipped pairs (and its plural) mapped to its pair's key, and
-    one pattern for the forms of more than one word ("per cent")."""
+def _listed_variants() -> tuple[dict[str, str], tuple[str, ...], re.Pattern[str]]:
+    """Each one-word form of the shipped pairs (and its plural) mapped to its pair's key, the
+    forms of more than one word ("per cent"), and one pattern for those."""
     key_of: dict[str, str] = {}
     phrases: list[str] = []
     for row in rows("spelling_variants.tsv"):
@@ -107,19 +108,28 @@ def _listed_variants() -> tuple[dict[str, str], re.Pattern[str] | None]:
             key_of[form + "s"] = a + "s"
             if " " in form:
                 phrases.append(form)
-    pattern = (re.compile("(?:" + "|".join(map(_word_start, phrases)) + r")\b")
-               if phrases else None)
-    return key_of, pattern
+    pattern = re.compile(r"\b(?:" + "|".join(map(re.escape, phrases)) + r")\b")
+    return key_of, tuple(phrases), pattern
 
 
-def _word_start(form: str) -> str:
-    """``\\b`` and ``form`` as a pattern, with the boundary checked just after the first letter
-    ("p(?<!\\wp)er cent"): a pattern that opens on a letter lets ``re`` skip every position where
-    that letter is not, where an opening ``\\b`` has it try them all."""
-    head, tail = re.escape(form[0]), re.escape(form[1:])
-    if not re.match(r"\w", form[0]):
-        return rf"\b{head}{tail}"
-    return rf"{head}(?<!\w{head}){tail}"
+def _phrases(text: str, phrases: tuple[str, ...], pattern: re.Pattern[str]) -> list[str]:
+    """``pattern.findall(text)``, tried only where one of ``phrases`` begins: ``str.find`` gets
+    there faster than a scan, which tries the pattern at every position."""
+    found: list[str] = []
+    end = 0
+    for at in sorted({at for phrase in phrases for at in _finds(text, phrase)}):
+        if at >= end and (m := pattern.match(text, at)) is not None:
+            found.append(m.group())
+            end = m.end()
+    return found
+
+
+def _finds(text: str, word: str, start: int = 0) -> Iterator[int]:
+    """Every place ``word`` occurs in ``text`` from ``start`` on, whole or not."""
+    at = text.find(word, start)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
 
 
 def _general_key(word: str) -> str | None:
@@ -134,10 +144,9 @@ def _general_key(word: str) -> str | None:
 
 def check_spelling_variants(rule: Rule, article: Article) -> Iterator[Flag]:
     text = article.text
-    key_of, phrases = _listed_variants()
-    counts = Counter(_TOKEN.findall(text))
-    if phrases is not None:
-        counts.update(phrases.findall(text))
+    key_of, phrases, pattern = _listed_variants()
+    counts, stretch = _words(text)
+    counts.update(_phrases(text, phrases, pattern))
     forms: dict[str, list[str]] = defaultdict(list)
     for word in counts:
         if word in key_of:
@@ -151,7 +160,7 @@ def check_spelling_variants(rule: Rule, article: Article) -> Iterator[Flag]:
         elif key in counts:
             forms["rule:" + key] += [word, key]
     groups = [variants for variants in forms.values() if len(variants) >= 2]
-    first = _first_spans(text, {w for variants in groups for w in variants})
+    first = {w: _first(text, w, stretch.get(w, 0)) for variants in groups for w in variants}
     for variants in groups:
         (a_at, a), (b_at, b) = sorted((first[w], w) for w in variants)[:2]
         yield rule.flag(
@@ -161,32 +170,44 @@ def check_spelling_variants(rule: Rule, article: Article) -> Iterator[Flag]:
         )
 
 
-def _first_spans(text: str, wanted: set[str]) -> dict[str, Span]:
-    """``_first`` of every word in ``wanted``, the one-word ones found in one scan: a search per
-    word reads deep into a long text for each of a few hundred words. The scan's edges are
-    ``_first``'s, and two of the words cannot both stand whole at one place, so it finds the same
-    spans."""
-    single = sorted(w for w in wanted if " " not in w)
-    found: dict[str, Span] = {}
-    if single:
-        pattern = re.compile(r"(?<![\w'’-])" + trie(single) + r"(?![\w-])")
-        for m in pattern.finditer(text):
-            found.setdefault(m.group(), m.span())
-            if len(found) == len(single):
-                break
-    return {w: found[w] if w in found else _first(text, w) for w in wanted}
+# Words are counted a stretch of text at a time, each stretch ending at a space past this length.
+_STRETCH = 1 << 16
 
 
-def _first(text: str, word: str) -> Span:
-    """Where ``word`` first stands as a whole word (a few ``str.find`` calls, not a scan)."""
-    at = text.find(word)
-    while at >= 0:
+def _words(text: str) -> tuple[Counter[str], dict[str, int]]:
+    """How often each word stands whole in ``text``, and where the stretch of text it first
+    stands in begins, so that ``_first`` reads from there and not through the whole text. No
+    word spans a space, so counting by stretches counts the same words; the counter keeps them
+    in the order first seen, so the words a stretch adds come after all of the earlier ones."""
+    counts: Counter[str] = Counter()
+    starts: list[int] = []
+    sizes: list[int] = []
+    at = 0
+    while at < len(text):
+        cut = text.find(" ", at + _STRETCH)
+        cut = len(text) if cut < 0 else cut
+        counts.update(_TOKEN.findall(text, at, cut))
+        starts.append(at)
+        sizes.append(len(counts))
+        at = cut
+    stretch: dict[str, int] = {}
+    i = 0
+    for n, word in enumerate(counts):
+        while n >= sizes[i]:
+            i += 1
+        stretch[word] = starts[i]
+    return counts, stretch
+
+
+def _first(text: str, word: str, start: int = 0) -> Span:
+    """Where ``word`` first stands as a whole word at or after ``start`` (a few ``str.find``
+    calls, not a scan); its edges are ``_TOKEN``'s."""
+    for at in _finds(text, word, start):
         end = at + len(word)
         before = text[at - 1] if at else " "
         after = text[end] if end < len(text) else " "
         if not (before.isalnum() or before in "_'’-") and not (after.isalnum() or after in "_-"):
             return at, end
-        at = text.find(word, at + 1)
     return 0, 0
 
 

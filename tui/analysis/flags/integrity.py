@@ -38,6 +38,8 @@ def _word_around(text: str, start: int, end: int) -> tuple[int, int]:
 
 def check_hidden_characters(rule: Rule, article: Article) -> Iterator[Flag]:
     text = article.text
+    if not any(c in text for c in _OVERRIDES + _INVISIBLE):
+        return  # a few substring tests cost less than one scan with the pattern
     seen: dict[str, list[tuple[int, int]]] = {}
     names: dict[str, str] = {}
     for m in _HIDDEN.finditer(text):

@@ -41,6 +41,7 @@ class Article:
         self.entities = tuple(entities)
         self.figures = tuple(figures)
         self.date = article_date
+        self._cut: dict[int, tuple[tuple[Span, ...], list[int]]] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -75,23 +76,27 @@ class Article:
     def sentences(self) -> tuple[Span, ...]:
         """Sentence spans, never crossing a paragraph edge (a rough cut: abbreviations such as
         "Mr." and initials do not end one)."""
-        spans: list[Span] = []
-        for start, end in self.paragraphs:
-            at = start
-            for m in _SENTENCE_END.finditer(self.text, start, end):
-                if self.text[m.start()] == "." and _ABBREVIATION.search(
-                    self.text, max(m.start() - 4, 0), m.start()
-                ):
-                    continue
-                spans.append((at, m.start() + len(m.group().rstrip())))
-                at = m.end()
-            if at < end:
-                spans.append((at, end))
-        return tuple(spans)
+        return tuple(s for i in range(len(self.paragraphs)) for s in self._sentences_in(i)[0])
 
-    @cached_property
-    def _sentence_starts(self) -> list[int]:
-        return [a for a, _ in self.sentences]
+    def _sentences_in(self, i: int) -> tuple[tuple[Span, ...], list[int]]:
+        """The sentences of paragraph ``i`` and their starts, cut on first use: the rules ask for
+        the sentences around a few places, and cutting a long text whole costs more."""
+        if (cut := self._cut.get(i)) is not None:
+            return cut
+        start, end = self.paragraphs[i]
+        spans: list[Span] = []
+        at = start
+        for m in _SENTENCE_END.finditer(self.text, start, end):
+            if self.text[m.start()] == "." and _ABBREVIATION.search(
+                self.text, max(m.start() - 4, 0), m.start()
+            ):
+                continue
+            spans.append((at, m.start() + len(m.group().rstrip())))
+            at = m.end()
+        if at < end:
+            spans.append((at, end))
+        self._cut[i] = cut = (tuple(spans), [a for a, _ in spans])
+        return cut
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -137,9 +142,15 @@ class Article:
         return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
 
     def sentence_at(self, pos: int) -> Span:
-        """The sentence holding ``pos`` (the nearest one before it, between two)."""
-        i = max(bisect_right(self._sentence_starts, pos) - 1, 0)
-        return self.sentences[i]
+        """The sentence holding ``pos`` (the nearest one before it, between two): the last one
+        starting at or before it, in its paragraph or, past an empty one, in an earlier one."""
+        i = bisect_right(self._paragraph_starts, pos) - 1
+        while i >= 0:
+            spans, starts = self._sentences_in(i)
+            if (k := bisect_right(starts, pos) - 1) >= 0:
+                return spans[k]
+            i -= 1
+        return self.sentences[0]
 
     def paragraph_at(self, pos: int) -> Span:
         i = max(bisect_right(self._paragraph_starts, pos) - 1, 0)

@@ -10,7 +10,6 @@ about"). A cue inside quoted words is the speaker's, not the article's, and is s
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterator
 
@@ -33,31 +32,43 @@ _NOT_CUE_BEFORE = re.compile(r"(?:\ball\s*|\bthe\s+|\bas\s+|\bbeen\s+)$")
 def find_cues(article: Article) -> list[Span]:
     """Spans of the attribution cues in the article's text, in order: a verb of saying (with
     its "has"), "according to", or "was quoted". One pass over the lower-cased text."""
+    return list(_cues(article, 0, len(article.text)))
+
+
+# How far a cue's start moves back from its verb: to "was" before "quoted", then to "has".
+_REACH = 12
+
+
+def _cues(article: Article, start: int, end: int) -> Iterator[Span]:
+    """The cues whose verb begins in ``text[start:end]``. Each match is a whole word that no
+    other overlaps, so a scan begun at ``start`` finds the same ones as a scan of the text."""
     lower = article.lower
-    found = []
-    for m in _CUE.finditer(lower):
-        start, end = m.span()
-        word = m.group()
-        if word == "quoted":
-            before = _QUOTED_BEFORE.search(lower, max(start - 6, 0), start)
-            if before is None and not _QUOTED_AFTER.match(lower, end):
+    for m in _CUE.finditer(lower, start):
+        at, stop = m.span()
+        if at >= end:
+            return
+        if m.group() == "quoted":
+            before = _QUOTED_BEFORE.search(lower, max(at - 6, 0), at)
+            if before is None and not _QUOTED_AFTER.match(lower, stop):
                 continue
             if before is not None:
-                start = before.start()
-        if article.in_quote(start):
+                at = before.start()
+        if article.in_quote(at):
             continue
-        if _NOT_CUE_BEFORE.search(lower, max(start - 6, 0), start):
+        if _NOT_CUE_BEFORE.search(lower, max(at - 6, 0), at):
             continue
-        if _NOT_CUE.match(lower, end):
+        if _NOT_CUE.match(lower, stop):
             continue
-        if (have := _HAVE.search(lower, max(start - 6, 0), start)) is not None:
-            start = have.start()
-        found.append((start, end))
-    return found
+        if (have := _HAVE.search(lower, max(at - 6, 0), at)) is not None:
+            at = have.start()
+        yield at, stop
 
 
-def _cue_spans(article: Article) -> list[int]:
-    return [a for a, _ in find_cues(article)]
+def _attributed(article: Article, paragraph: Span) -> bool:
+    """Whether a cue starts in ``paragraph``: only the paragraphs of unsourced counts are
+    asked, so only they are scanned."""
+    start, end = paragraph
+    return any(start <= at < end for at, _ in _cues(article, start, end + _REACH))
 
 
 # ---- casualty counts with no source ----------------------------------------------------------
@@ -68,17 +79,16 @@ _COUNTED = frozenset({"count", "approximate", "range"})
 def check_unattributed_count(rule: Rule, article: Article) -> Iterator[Flag]:
     """A count of the dead, hurt or held with no source of its own (figures found one) and no
     cue anywhere in its paragraph."""
-    cues: list[int] | None = None
+    attributed: dict[Span, bool] = {}
     for figure in article.figures:
         if figure.span is None or figure.kind not in _COUNTED or figure.source:
             continue
         if not figure.counts or not is_casualty(figure.counts):
             continue
-        if cues is None:
-            cues = _cue_spans(article)
         para = article.paragraph_at(figure.span[0])
-        i = bisect_left(cues, para[0])
-        if i < len(cues) and cues[i] < para[1]:
+        if para not in attributed:
+            attributed[para] = _attributed(article, para)
+        if attributed[para]:
             continue
         if article.in_quote(figure.span[0]):
             continue
