@@ -9,6 +9,7 @@ business of the amount, date and count modules.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
@@ -104,6 +105,12 @@ class Number(NamedTuple):
     words: bool = False
 
 
+MAX_DIGITS = 40
+MAX_EXPONENT = 100
+"""Figures stay far inside a float's range (1e308), so sums and scales ("bn") cannot
+overflow."""
+
+
 def tidy(value: float) -> float | int:
     """An int when the value is whole, so 353 reads as 353 and not 353.0."""
     if isinstance(value, int):
@@ -113,17 +120,24 @@ def tidy(value: float) -> float | int:
     return round(value, 10)
 
 
-def digits_value(match: re.Match[str]) -> float | int:
-    """The value of a ``DIGIT_NUMBER`` match."""
+def digits_value(match: re.Match[str]) -> float | int | None:
+    """The value of a ``DIGIT_NUMBER`` match; None for one no figure can be: more digits than
+    any quantity has (an account number, a line of nines), or beyond what a float holds."""
     raw = match.group("num").replace(",", "")
+    if len(raw) > MAX_DIGITS:
+        return None
     value: float | int = float(raw) if "." in raw else int(raw)
     sci = match.group("sci")
     if sci:
         m = _SCI.match(sci)
         if m and m.group(1) is not None:
-            value = value * 10.0 ** int(m.group(1).replace("−", "-"))
+            exponent, base = int(m.group(1).replace("−", "-")), 10.0
         elif m:
-            value = value * float(m.group(2)) ** int(m.group(3).replace("−", "-"))
+            exponent, base = int(m.group(3).replace("−", "-")), float(m.group(2))
+        if m:
+            if base > 1 and abs(exponent) * math.log10(base) > MAX_EXPONENT:
+                return None
+            value = value * base**exponent
     if match.group("sign"):
         value = -value
     return tidy(value)
@@ -147,6 +161,8 @@ def find_digit_numbers(text: str, edges: Sequence[int] | None = None) -> list[Nu
             continue
         last_end = m.end()
         value = digits_value(m)
+        if value is None:
+            continue
         end = m.end()
         if end < len(text) and text[end] in VULGAR and isinstance(value, int):
             value = tidy(value + VULGAR[text[end]] * (-1 if value < 0 else 1))
