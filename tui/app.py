@@ -37,6 +37,7 @@ from .jumps import JumpList, Place
 from .notes.errors import StoreCorrupt, StoreError
 from .notes.model import COLOURS
 from .outline import SECTION_ORDER, Item, Section, section
+from .prepared import Prepared, prepare
 from .resources import styles_dir
 from .safe_text import one_line
 from .screens.prompts import ConfirmScreen
@@ -114,6 +115,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self.reference = reference
         self.config = config or Config()
         self.analysis: Analysis | None = None
+        self._prepared: Prepared | None = None
         self.sections: tuple[Section, ...] = ()
         self._full: dict[str, Section] = {}
         self._flag_dismissals: dict[str, Note] = {}
@@ -196,8 +198,8 @@ class ReaderApp(AnnotationActions, App[int]):
             return
         self.notes_problem = None
         self.notify(f"The damaged database is kept as {kept}; notes are on again.", timeout=8)
-        if self.analysis is not None:
-            self.show_analysis(self.analysis)
+        if self._prepared is not None:
+            self.show_analysis(self._prepared)
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
@@ -259,7 +261,10 @@ class ReaderApp(AnnotationActions, App[int]):
             disabled_rules=self.config.disabled_rules,
             progress=progress,
         )
-        self.call_from_thread(self.show_analysis, analysis)
+        # The analysis lives as long as the window: no collection should walk its millions of
+        # small objects again (each would hold the GIL, and so the UI, for a fraction of a second).
+        gc.freeze()
+        self.call_from_thread(self.show_analysis, prepare(analysis))
         return analysis
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -271,11 +276,12 @@ class ReaderApp(AnnotationActions, App[int]):
             self.article.pending = False
             self.article.refresh()
 
-    def show_analysis(self, analysis: Analysis) -> None:
+    def show_analysis(self, prepared: Prepared) -> None:
         """Swap in the cleaned text, the notes and the outline, keeping the reader's place."""
         self._analysed.set()
         first = self.analysis is None
-        self.analysis = analysis
+        self._prepared = prepared
+        self.analysis = analysis = prepared.analysis
         keep = self.article.cursor
         if self.notebook is not None:
             try:
@@ -293,9 +299,6 @@ class ReaderApp(AnnotationActions, App[int]):
             self.article.move_cursor(min(keep, len(analysis.text)), announce=False)
             self.article.scroll_to_offset(self.article.cursor)
         self.selection = None
-        # The analysis lives as long as the window: keep the collector from walking its millions
-        # of small objects on every full collection (a 200 ms pause a key at 5 MB otherwise).
-        gc.freeze()
         flags = len(analysis.flags)
         notes = len(self.notebook.shown()) if self.notebook is not None else 0
         self.set_status(
@@ -320,12 +323,8 @@ class ReaderApp(AnnotationActions, App[int]):
             return
         every = self._all_items()
         if changed is None:
-            self._mentions = SpanIndex(
-                (span, item) for item in every if item.kind == "entity" for span in item.spans
-            )
-            self._edits = SpanIndex(
-                (item.original[0], item) for item in every if item.kind == "edit"
-            )
+            assert self._prepared is not None
+            self._mentions, self._edits = self._prepared.mentions, self._prepared.edits
         dismissed = self._flag_dismissals = self._dismissed()
         flag_items = [item for item in every if item.kind == "flag"]
         self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
@@ -339,13 +338,16 @@ class ReaderApp(AnnotationActions, App[int]):
         gc.freeze()  # the outline and indexes just built live on: keep the collector off them
 
     def _compute_sections(self, names: tuple[str, ...] | None = None) -> None:
-        """Build the named sections (all when None) from the analysis and the notes."""
-        analysis = self.analysis
-        assert analysis is not None
+        """Build the named sections (all when None) from the analysis and the notes; those
+        that depend on the analysis alone were prepared with it."""
+        prepared = self._prepared
+        assert prepared is not None
         notes = self.notebook.shown() if self.notebook is not None else ()
         dismissed = self._dismissed()
         for name in names or SECTION_ORDER:
-            self._full[name] = section(name, analysis, self.hidden_groups, notes, dismissed)
+            self._full[name] = prepared.sections[name] if name in prepared.sections else section(
+                name, prepared.analysis, self.hidden_groups, notes, dismissed
+            )
 
     def _show_sections(self, names: tuple[str, ...] | None = None) -> None:
         """Filter the sections and show them: the named ones replaced in place, or all."""
