@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -63,3 +64,36 @@ def test_whole_text_layout_matches_wrapping_paragraph_by_paragraph(lines: list[s
         expected += ([None] if index else []) + wrap_paragraph(text, a, b, width)
     layout = Layout(text, paragraphs, width)
     assert [layout.line(y) for y in range(len(layout))] == expected
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab  é\t中"), max_size=40), max_size=14),
+       st.integers(min_value=8, max_value=30), st.integers(min_value=0, max_value=12),
+       st.booleans())
+def test_a_layout_finished_later_matches_one_made_whole(
+    lines: list[str], width: int, first_lines: int, spaces_between: bool
+):
+    """Stopping after the first lines and finishing later gives the same lines, and meanwhile
+    every offset maps to a line that exists."""
+    text = ("\n \n" if spaces_between else "\n").join(lines)
+    paragraphs = []
+    for match in re.finditer(r"[^\n]+", text):
+        if match.group().strip():
+            paragraphs.append(match.span())
+    whole = Layout(text, paragraphs, width)
+    partial = Layout(text, paragraphs, width, first_lines=first_lines)
+    assert all(0 <= partial.line_of(offset, paragraphs) < max(len(partial), 1)
+               for offset in range(len(text) + 1))
+    partial.finish()
+    assert partial.complete
+    assert [partial.line(y) for y in range(len(partial))] == [
+        whole.line(y) for y in range(len(whole))]
+    assert list(partial.paragraph_first_line) == list(whole.paragraph_first_line)
+
+
+def test_a_long_text_stops_after_its_first_lines():
+    text = "\n".join(f"paragraph {n} " + "word " * 30 for n in range(100))
+    paragraphs = [m.span() for m in re.finditer(r"[^\n]+", text)]
+    layout = Layout(text, paragraphs, 40, first_lines=20)
+    assert not layout.complete and 20 <= len(layout) < 40
+    layout.finish()
+    assert layout.complete and len(layout) > 400

@@ -44,7 +44,7 @@ from .screens.prompts import ConfirmScreen
 from .search import find_all
 from .source import load
 from .spanindex import SpanIndex
-from .widgets.article import ArticleView
+from .widgets.article import ArticleView, layer_of
 from .widgets.searchbar import SearchBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
@@ -138,10 +138,11 @@ class ReaderApp(AnnotationActions, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            yield Sidebar(id="sidebar")
+            # The outline tree takes its place after the first frame: until the analysis lands
+            # it would say only this, and a Tree costs a frame's worth of styling to show it.
+            yield Static("Analysing…", id="sidebar-pending", markup=False)
         yield SearchBar(id="search")
         yield StatusLine(id="status")
-        yield Footer()
 
     def on_mount(self) -> None:
         if self.config.theme:
@@ -156,10 +157,24 @@ class ReaderApp(AnnotationActions, App[int]):
             self.notify(one_line(warning, STATUS_LIMIT), severity="warning", timeout=8)
         text = self.source.text
         self.article.show_text(text, _line_paragraphs(text), pending=True)
-        self.sidebar.show_pending("Analysing…")
         self.set_status("Analysing…")
         self.article.focus()
-        self.call_after_refresh(self._open_notes)  # the first frame shows before anything else
+        self.call_after_refresh(self.after_first_frame)
+
+    async def after_first_frame(self) -> None:
+        """What the first frame does not need: the collector (the start-up's objects live as
+        long as the app, so they are frozen out of its passes), the outline tree and the
+        footer (a widget a key, each styled), then the notes and the analysis."""
+        gc.freeze()
+        gc.enable()
+        sidebar = Sidebar(id="sidebar")
+        sidebar.show_pending("Analysing…")
+        pending = self.query_one("#sidebar-pending")
+        await self.query_one("#panes").mount(sidebar, after=pending)
+        await pending.remove()
+        await self.mount(Footer())
+        self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
+        self._open_notes()
 
     def _open_notes(self) -> None:
         """Open the notes store, then analyse with the reader's saved entity corrections; a
@@ -634,10 +649,11 @@ class ReaderApp(AnnotationActions, App[int]):
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
     def run_search(self, query: str) -> None:
+        """Find and index the hits here: at 5 MB a letter has 100,000 of them."""
         hits = find_all(self.article.text, query)
-        self.call_from_thread(self._search_done, query, hits)
+        self.call_from_thread(self._search_done, query, hits, layer_of(hits))
 
-    def _search_done(self, query: str, hits: list[Span]) -> None:
+    def _search_done(self, query: str, hits: list[Span], layer: SpanIndex[None]) -> None:
         if query != self.search_bar.value or not self.search_bar.display:
             return  # a newer keystroke or a cancel overtook this search
         if not query:
@@ -653,10 +669,10 @@ class ReaderApp(AnnotationActions, App[int]):
             return
         item = Item("search", f"search:{query}", query, f"/{query}", tuple(hits), tuple(hits)
                     if self.showing_original else ())
-        cursor = self.article.cursor
-        first = next((i for i, (a, _) in enumerate(hits) if a >= cursor), 0)
+        first = bisect_left(hits, (self.article.cursor, 0))
+        first = first if first < len(hits) else 0
         self.selection, self.position = item, first
-        self.article.paint("linked", hits)
+        self.article.paint("linked", layer)
         self._show_position()
         self.set_status(f"/{one_line(query, 80)}: {len(hits):,} hit{'s' * (len(hits) != 1)},"
                         f" at {first + 1}; enter keeps them for n/N")

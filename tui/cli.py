@@ -7,7 +7,7 @@ No traceback reaches the user unless ``--debug`` asks for one.
 from __future__ import annotations
 
 import argparse
-import json
+import gc
 import os
 import sys
 from collections import Counter
@@ -18,7 +18,6 @@ from typing import TextIO
 
 from . import __version__
 from .analysis import Analysis
-from .analysis.serialize import to_dict
 from .config import Config, default_config_path, load_config
 from .safe_text import one_line
 from .source import LoadError, load
@@ -175,6 +174,10 @@ def run_analyze(options: argparse.Namespace) -> int:
             continue
         analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
         if options.format == "json":
+            import json
+
+            from .analysis.serialize import to_dict
+
             sys.stdout.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
         elif options.format == "md":
             from .report import markdown_report
@@ -224,6 +227,9 @@ def run_reader(options: argparse.Namespace) -> int:
     source = load(options.path, stdin=sys.stdin.buffer)
     if options.path == "-" and not _keys_from_terminal():
         return 1
+    # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
+    # its first frame is on screen (ReaderApp.after_first_frame), instead of on the way to it.
+    gc.disable()
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
     app = ReaderApp(options.path, source=source, reference=options.date, config=config,

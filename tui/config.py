@@ -6,7 +6,6 @@ A broken or unknown setting never stops the reader: it becomes a one-line warnin
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -44,6 +43,8 @@ def load_config(path: Path | None) -> Config:
     """Read ``path`` (a missing file is the defaults); problems come back as warnings."""
     if path is None or not path.exists():
         return Config()
+    import tomllib  # most readers have no settings file: no TOML parser on their start-up
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

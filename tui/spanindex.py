@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 from typing import Generic, TypeVar
 
 from .analysis.model import Span
@@ -20,7 +21,7 @@ class SpanIndex(Generic[T]):
     __slots__ = ("_ends", "_items", "_reach", "_starts")
 
     def __init__(self, entries: Iterable[tuple[Span, T]] = ()) -> None:
-        ordered = sorted(((s, item) for s, item in entries if s[1] > s[0]), key=lambda e: e[0])
+        ordered = sorted(((s, item) for s, item in entries if s[1] > s[0]), key=itemgetter(0))
         self._starts = [s[0] for s, _ in ordered]
         self._ends = [s[1] for s, _ in ordered]
         self._items = [item for _, item in ordered]

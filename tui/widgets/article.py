@@ -37,11 +37,14 @@ _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _WORD = re.compile(r"\w[\w'’-]*")
 _FEW = 16
 GUTTER = 2
+FIRST_SCREENS = 4
+"""How many screens of a newly shown text wrap before its first frame; the rest wrap after."""
 _SEVERITY_LAYERS = ("mark-error", "mark-warning", "mark-info")
 _MARKS = {"mark-error": "✖", "mark-warning": "▲", "mark-info": "●"}
 
 
-def _layer(spans: Sequence[Span]) -> SpanIndex[None]:
+def layer_of(spans: Sequence[Span]) -> SpanIndex[None]:
+    """Spans as ``paint`` keeps them; a worker thread can build a large layer ahead."""
     return SpanIndex((span, None) for span in spans)
 
 
@@ -84,7 +87,7 @@ class ArticleView(ScrollView, can_focus=True):
         super().__init__(id=id)
         self._text = ""
         self._paragraphs: tuple[Span, ...] = ()
-        self._layout: Layout | None = None
+        self._wrapped: Layout | None = None  # may hold only the first screens: see _layout
         self._layers: dict[str, SpanIndex[None]] = dict.fromkeys(LAYERS, EMPTY)
         self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
         self._styles: dict[str, Style] | None = None
@@ -112,14 +115,17 @@ class ArticleView(ScrollView, can_focus=True):
     def paragraphs(self) -> tuple[Span, ...]:
         return self._paragraphs
 
-    def paint(self, layer: str, spans: Sequence[Span]) -> None:
-        """Replace the spans of one layer ("linked", "current", "mark-warning", ...).
+    def paint(self, layer: str, spans: Sequence[Span] | SpanIndex[None]) -> None:
+        """Replace the spans of one layer ("linked", "current", "mark-warning", ...), given
+        as spans or as a ``layer_of`` them.
 
         A few spans repaint only their rows; many repaint the whole view."""
         stale = self._layers[layer]
-        self._layers[layer] = _layer(spans) if spans else EMPTY
-        if len(stale) + len(spans) <= _FEW:
-            self._refresh_spans([*(span for span, _ in self._all(layer, stale)), *spans])
+        fresh = spans if isinstance(spans, SpanIndex) else layer_of(spans) if spans else EMPTY
+        self._layers[layer] = fresh
+        if len(stale) + len(fresh) <= _FEW:
+            self._refresh_spans([span for index in (stale, fresh)
+                                 for span, _ in self._all(layer, index)])
             return
         self._cache.clear()
         self.refresh()
@@ -170,8 +176,8 @@ class ArticleView(ScrollView, can_focus=True):
         stale = [span for name in ("cursor", "sentence") for span, _ in self._all(name)]
         if self._text:
             at = min(self.cursor, len(self._text) - 1)
-            self._layers["cursor"] = _layer([(at, at + 1)])
-            self._layers["sentence"] = _layer([self.sentence_at(at)])
+            self._layers["cursor"] = layer_of([(at, at + 1)])
+            self._layers["sentence"] = layer_of([self.sentence_at(at)])
         else:
             self._layers["cursor"] = self._layers["sentence"] = EMPTY
         fresh = [span for name in ("cursor", "sentence") for span, _ in self._all(name)]
@@ -182,12 +188,12 @@ class ArticleView(ScrollView, can_focus=True):
 
     def _refresh_spans(self, spans: Sequence[Span]) -> None:
         """Drop the cached rows under ``spans`` and repaint those rows alone."""
-        if self._layout is None:
+        if self._wrapped is None:
             return
         width = self.scrollable_content_region.width
         for start, end in spans:
-            first = self._layout.line_of(start, self._paragraphs)
-            last = self._layout.line_of(max(end - 1, start), self._paragraphs)
+            first = self._wrapped.line_of(start, self._paragraphs)
+            last = self._wrapped.line_of(max(end - 1, start), self._paragraphs)
             for row in range(first, last + 1):
                 self._cache.discard((row, width))
             self.refresh_lines(first, last - first + 1)
@@ -324,17 +330,40 @@ class ArticleView(ScrollView, can_focus=True):
         return max(self.scrollable_content_region.width - GUTTER, 8)
 
     def _relayout(self) -> None:
-        """Wrap the text at the pane's width; before the pane has a size, wait for one."""
+        """Wrap the text at the pane's width; before the pane has a size, wait for one.
+
+        Only the first screens wrap now, the rest after the next frame: a newly shown text
+        starts at the top. Anything that needs a line further down finishes it first."""
         self._cache.clear()
         if self.scrollable_content_region.width <= GUTTER:
-            self._layout = None
+            self._wrapped = None
             return
-        self._layout = Layout(self._text, self._paragraphs, self._wrap_width())
-        self.virtual_size = Size(self._layout.width, len(self._layout))
+        first_lines = max(self.size.height, 1) * FIRST_SCREENS
+        layout = Layout(self._text, self._paragraphs, self._wrap_width(), first_lines)
+        self._show_layout(layout)
+        if not layout.complete:
+            self.call_after_refresh(self._finish_layout, layout)
+
+    def _show_layout(self, layout: Layout) -> None:
+        self._wrapped = layout
+        self.virtual_size = Size(layout.width, len(layout))
         self.refresh()
 
+    def _finish_layout(self, layout: Layout) -> None:
+        if self._wrapped is layout and not layout.complete:
+            layout.finish()
+            self._show_layout(layout)
+
+    @property
+    def _layout(self) -> Layout | None:
+        """The layout with every line: painting rows can make do with the first screens, but
+        a line found from an offset, or from a count of lines, needs them all."""
+        if self._wrapped is not None and not self._wrapped.complete:
+            self._finish_layout(self._wrapped)
+        return self._wrapped
+
     def on_resize(self) -> None:
-        if self._layout is None or self._layout.width != self._wrap_width():
+        if self._wrapped is None or self._wrapped.width != self._wrap_width():
             self._relayout()
             self._keep_cursor_visible()
 
@@ -370,7 +399,7 @@ class ArticleView(ScrollView, can_focus=True):
     def _render_row(self, row: int, base: Style) -> Strip:
         """One visual line: a gutter with the line's worst flag as a symbol, then the text
         split wherever a painted span starts or ends (text carries offsets for selection)."""
-        layout = self._layout
+        layout = self._wrapped
         span = layout.line(row) if layout is not None and row < len(layout) else None
         if span is None:
             return Strip([Segment(" " * GUTTER, base)], GUTTER)

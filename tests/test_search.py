@@ -1,0 +1,33 @@
+"""Finding a query in the article: smart case, offsets into the text as it stands."""
+
+from __future__ import annotations
+
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tui.search import find_all
+
+
+def test_a_lower_case_query_ignores_case():
+    assert find_all("Said the man; SAID again, said.", "said") == [(0, 4), (14, 18), (26, 30)]
+
+
+def test_a_query_with_capitals_matches_case():
+    assert find_all("Said the man; SAID again, said.", "Said") == [(0, 4)]
+
+
+def test_letters_that_lower_to_two_characters_keep_offsets_right():
+    text = "İstanbul, then istanbul"
+    assert find_all(text, "istanbul") == [(0, 8), (15, 23)]
+
+
+def test_hits_stop_at_the_limit():
+    assert len(find_all("a" * 50, "a", limit=7)) == 7
+
+
+@given(st.text(alphabet="aAbBßẞİ ", max_size=60), st.text(alphabet="abß", min_size=1, max_size=3))
+def test_lower_case_search_finds_what_an_ignore_case_search_finds(text: str, query: str):
+    expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
+    assert find_all(text, query) == expected
