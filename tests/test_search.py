@@ -8,6 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tui.search import find_all
+from tui.spanindex import SpanIndex
 
 
 def test_a_lower_case_query_ignores_case():
@@ -31,3 +32,14 @@ def test_hits_stop_at_the_limit():
 def test_lower_case_search_finds_what_an_ignore_case_search_finds(text: str, query: str):
     expected = [m.span() for m in re.finditer(re.escape(query), text, re.IGNORECASE)]
     assert find_all(text, query) == expected
+
+
+@given(st.text(alphabet="ab ", max_size=80), st.text(alphabet="ab", min_size=1, max_size=2),
+       st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=10))
+def test_hits_index_as_any_spans_do(text: str, query: str, start: int, length: int):
+    hits = find_all(text, query)
+    fast, general = SpanIndex.apart(hits), SpanIndex((hit, None) for hit in hits)
+    assert len(fast) == len(general)
+    assert fast.touching(start, start + length) == general.touching(start, start + length)
+    assert fast.after(start) == general.after(start)
+    assert fast.before(start) == general.before(start)

@@ -44,7 +44,7 @@ from .screens.prompts import ConfirmScreen
 from .search import find_all
 from .source import load
 from .spanindex import SpanIndex
-from .widgets.article import ArticleView, layer_of
+from .widgets.article import ArticleView
 from .widgets.searchbar import SearchBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
@@ -651,7 +651,7 @@ class ReaderApp(AnnotationActions, App[int]):
     def run_search(self, query: str) -> None:
         """Find and index the hits here: at 5 MB a letter has 100,000 of them."""
         hits = find_all(self.article.text, query)
-        self.call_from_thread(self._search_done, query, hits, layer_of(hits))
+        self.call_from_thread(self._search_done, query, hits, SpanIndex.apart(hits))
 
     def _search_done(self, query: str, hits: list[Span], layer: SpanIndex[None]) -> None:
         if query != self.search_bar.value or not self.search_bar.display:

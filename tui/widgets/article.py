@@ -44,7 +44,7 @@ _MARKS = {"mark-error": "✖", "mark-warning": "▲", "mark-info": "●"}
 
 
 def layer_of(spans: Sequence[Span]) -> SpanIndex[None]:
-    """Spans as ``paint`` keeps them; a worker thread can build a large layer ahead."""
+    """Spans as ``paint`` keeps them (it takes such an index ready-made, too)."""
     return SpanIndex((span, None) for span in spans)
 
 
