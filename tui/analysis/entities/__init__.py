@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from ..model import Entity, Span
 from .aliases import group
-from .chunk import runs
 from .corrections import Correction, apply
 from .draft import Draft, draft, entity
 from .gazetteer import fold, gazetteer
@@ -34,8 +33,8 @@ def find_entities(
     """Every entity named in ``text``. ``paragraphs`` (spans of ``text``) mark where sentences
     certainly start; ``corrections`` are applied last, in order."""
     gaz = gazetteer()
-    found = [m for run in runs(text, paragraphs) for m in mentions(run, text, gaz)]
-    found = _resolve_pending(found, text)
+    found = mentions(text, paragraphs, gaz)
+    found = _resolve_pending(found)
     names = [m for m in found if not m.demonym]
     drafts = [draft(g) for g in group(names, text, gaz)]
     drafts += _link_demonyms([m for m in found if m.demonym], drafts)
@@ -45,32 +44,47 @@ def find_entities(
     return tuple(entity(d, taken) for d in drafts)
 
 
-def _resolve_pending(found: list[Mention], text: str) -> list[Mention]:
+def _resolve_pending(found: list[Mention]) -> list[Mention]:
     """Keep a word in a capitalised headline, or a common word opening a sentence, only where
-    the text names the same thing in ordinary case elsewhere (longest match first)."""
+    the text names the same thing in ordinary case elsewhere (longest match first). A pending
+    text reads the same wherever it stands, so each is matched once."""
     named = {m.key: m for m in found if not m.pending and not m.demonym}
     surnames = {m.key.split()[-1]: m for m in named.values() if m.kind == "person" and " " in m.key}
     longest = max((len(k.split()) for k in named), default=1)
+    matches: dict[str, list[tuple[int, int, str, Mention]]] = {}
     out: list[Mention] = []
     for m in found:
         if not m.pending:
             out.append(m)
             continue
-        words = [(m.start + w.start(), m.start + w.end()) for w in _WORD.finditer(m.text)]
-        i = 0
-        while i < len(words):
-            for n in range(min(longest, len(words) - i), 0, -1):
-                start, end = words[i][0], words[i + n - 1][1]
-                key = fold(text[start:end])
-                like = named.get(key) or (surnames.get(key) if n == 1 else None)
-                if like is not None:
-                    strength = min(like.strength, HINT)
-                    surface = text[start:end]
-                    out.append(Mention(start, end, surface, like.kind, strength, like.known))
-                    i += n
-                    break
-            else:
-                i += 1
+        if m.text not in matches:
+            matches[m.text] = _named_words(m.text, named, surnames, longest)
+        for a, b, key, like in matches[m.text]:
+            strength = min(like.strength, HINT)
+            start, surface = m.start + a, m.text[a:b]
+            out.append(Mention(start, m.start + b, surface, key, like.kind, strength, like.known))
+    return out
+
+
+def _named_words(
+    pending: str, named: dict[str, Mention], surnames: dict[str, Mention], longest: int
+) -> list[tuple[int, int, str, Mention]]:
+    """The runs of words in ``pending`` that the text names elsewhere, longest first, as
+    (start, end, key, the mention that names them) with offsets into ``pending``."""
+    words = [(w.start(), w.end()) for w in _WORD.finditer(pending)]
+    out = []
+    i = 0
+    while i < len(words):
+        for n in range(min(longest, len(words) - i), 0, -1):
+            start, end = words[i][0], words[i + n - 1][1]
+            key = fold(pending[start:end])
+            like = named.get(key) or (surnames.get(key) if n == 1 else None)
+            if like is not None:
+                out.append((start, end, key, like))
+                i += n
+                break
+        else:
+            i += 1
     return out
 
 

@@ -9,6 +9,7 @@ compares all pairs, so a long text costs little more than a short one.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
@@ -18,6 +19,7 @@ from .gazetteer import Gazetteer, fold
 from .mention import Mention
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([^()\n]{1,80}?)\s*\)")
+_BRACKET = re.compile(r"\(")
 _MINOR = frozenset(
     ["of", "for", "and", "the", "in", "on", "at", "to", "de", "du", "la", "le", "von", "van", "der"]
 )
@@ -26,21 +28,23 @@ _FUZZY_MIN_LENGTH = 6
 
 
 class _Groups:
-    """Union-find over mention indexes."""
+    """Union-find over names (mention keys, and the gazetteer's entity groups): every mention of
+    a name belongs to that name's group, so a rule joins two names, however often they recur."""
 
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
 
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
+    def find(self, name: str) -> str:
+        parent = self.parent
+        while (up := parent.get(name, name)) != name:
+            parent[name] = parent.get(up, up)
+            name = up
+        return name
 
-    def union(self, a: int, b: int) -> None:
+    def union(self, a: str, b: str) -> None:
         ra, rb = self.find(a), self.find(b)
         if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+            self.parent[rb] = ra
 
 
 def defines(short: str, long: str) -> bool:
@@ -83,57 +87,70 @@ def _is_acronym(text: str) -> bool:
 
 
 def group(found: Sequence[Mention], text: str, gaz: Gazetteer) -> list[list[Mention]]:
-    """Partition mentions into groups that name one entity each, in order of first mention."""
-    groups = _Groups(len(found))
+    """Partition mentions into groups that name one entity each, in order of first mention.
+    Rules that do not care where a name stands read only ``forms``, the first mention of each
+    text, kind and knownness (a key is its text folded, so they hold every key)."""
+    groups = _Groups()
+    first: dict[tuple[str, str | None, bool], Mention] = {}
+    for m in found:
+        first.setdefault((m.text, m.kind, m.known is None), m)
+    forms = list(first.values())
     _same_key(found, groups)
     _defined_acronyms(found, text, groups)
-    _spelled_acronyms(found, groups)
+    _spelled_acronyms(forms, groups)
     _surnames(found, groups, gaz)
-    _close_spellings(found, groups)
-    out: dict[int, list[Mention]] = defaultdict(list)
-    for i, m in enumerate(found):
-        out[groups.find(i)].append(m)
-    return [out[k] for k in sorted(out)]
+    _close_spellings(forms, groups)
+    root = {m.key: groups.find(m.key) for m in forms}
+    out: dict[str, list[Mention]] = defaultdict(list)
+    for m in found:
+        out[root[m.key]].append(m)
+    return list(out.values())
 
 
 def _same_key(found: Sequence[Mention], groups: _Groups) -> None:
-    """One name in any case ("ALMATY", "Almaty"), and the forms the gazetteer gives one entity
-    ("Russia", "Russian Federation"; "CSTO" and its long form)."""
-    first: dict[str, int] = {}
-    for i, m in enumerate(found):
-        key = m.known.group if m.known else m.key
-        groups.union(first.setdefault(key, i), i)
-        first.setdefault(m.key, i)
-        groups.union(first[m.key], i)
+    """One name in any case ("ALMATY", "Almaty") is one key; the forms the gazetteer gives one
+    entity ("Russia", "Russian Federation"; "CSTO" and its long form) share its group."""
+    for key, known_group in {(m.key, m.known.group) for m in found if m.known}:
+        groups.union(known_group, key)
 
 
 def _defined_acronyms(found: Sequence[Mention], text: str, groups: _Groups) -> None:
-    """ "Long Form (LF)" and "LF (Long Form)": a mention, then another in parentheses."""
-    at = {m.start: i for i, m in enumerate(found)}
-    for i, m in enumerate(found):
+    """ "Long Form (LF)" and "LF (Long Form)": a mention, then another in parentheses. Brackets
+    are few, so the places just before one are found first, and only mentions ending there are
+    tried."""
+    before_bracket: set[int] = set()
+    for bracket in _BRACKET.finditer(text):
+        gap = bracket.start()
+        while gap > 0 and text[gap - 1].isspace():
+            gap -= 1
+        before_bracket.update(range(gap, bracket.start() + 1))
+    at = {m.start: m for m in found}
+    for m in found:
+        if m.end not in before_bracket:
+            continue
         paren = _PARENTHESIS.match(text, m.end)
         if not paren or paren.start(1) not in at:
             continue
-        j = at[paren.start(1)]
-        inner = found[j]
+        inner = at[paren.start(1)]
         if inner.end != paren.end(1):
             continue
         if defines(inner.text, m.text) or defines(m.text, inner.text):
-            groups.union(i, j)
+            groups.union(m.key, inner.key)
 
 
-def _spelled_acronyms(found: Sequence[Mention], groups: _Groups) -> None:
-    """An acronym that spells the initials of a longer organisation name in the same text."""
-    by_initials: dict[str, int] = {}
-    for i, m in enumerate(found):
+def _spelled_acronyms(forms: Sequence[Mention], groups: _Groups) -> None:
+    """An acronym that spells the initials of a longer organisation name in the same text.
+    ``forms`` holds the first mention of each text, kind and knownness."""
+    by_initials: dict[str, Mention] = {}
+    for m in forms:
         if m.kind == "organization" and len(m.text.split()) > 1:
-            by_initials.setdefault(_initials(m.text), i)
-    for i, m in enumerate(found):
+            by_initials.setdefault(_initials(m.text), m)
+    for m in forms:
         if not _is_acronym(m.text):
             continue
-        j = by_initials.get(fold(m.text).replace("&", ""))
-        if j is not None and (found[j].known is None or m.known is None):
-            groups.union(i, j)
+        long = by_initials.get(fold(m.text).replace("&", ""))
+        if long is not None and (long.known is None or m.known is None):
+            groups.union(long.key, m.key)
 
 
 def _surnames(found: Sequence[Mention], groups: _Groups, gaz: Gazetteer) -> None:
@@ -141,22 +158,28 @@ def _surnames(found: Sequence[Mention], groups: _Groups, gaz: Gazetteer) -> None
     "Kassym-Jomart Tokayev") or, where the family name comes first, starts with it ("Wang" after
     "Wang Junxia", but not "Texas" after "Texas Instruments"); failing one before it, the first
     one after it. Full names that share their first and last word are one person."""
+    by_key: dict[str, list[int]] = defaultdict(list)
+    for i, m in enumerate(found):
+        if m.kind == "person" and m.known is None and " " in m.key:
+            by_key[m.key].append(i)
     full: dict[str, list[int]] = defaultdict(list)
-    first_last: dict[tuple[str, str], int] = {}
+    first_last: dict[tuple[str, str], str] = {}
+    for key, at in by_key.items():
+        words = key.split()
+        full[words[-1]] += at
+        if _family_first(words[0], gaz):
+            full[words[0]] += at
+        groups.union(first_last.setdefault((words[0], words[-1]), key), key)
+    for at in full.values():
+        at.sort()
+    pairs: set[tuple[str, str]] = set()
     for i, m in enumerate(found):
-        words = m.key.split()
-        if len(words) > 1 and m.kind == "person" and m.known is None:
-            full[words[-1]].append(i)
-            if _family_first(words[0], gaz):
-                full[words[0]].append(i)
-            groups.union(first_last.setdefault((words[0], words[-1]), i), i)
-    for i, m in enumerate(found):
-        if m.known is not None or " " in m.key or m.kind not in (None, "person"):
-            continue
         candidates = full.get(m.key)
-        if candidates:
-            before = [j for j in candidates if j < i]
-            groups.union(before[-1] if before else candidates[0], i)
+        if candidates and m.known is None and m.kind in (None, "person"):
+            before = bisect_left(candidates, i)
+            pairs.add((found[candidates[before - 1 if before else 0]].key, m.key))
+    for full_name, surname in pairs:
+        groups.union(full_name, surname)
 
 
 def _family_first(word: str, gaz: Gazetteer) -> bool:
@@ -171,16 +194,16 @@ def _family_first(word: str, gaz: Gazetteer) -> bool:
     )
 
 
-def _close_spellings(found: Sequence[Mention], groups: _Groups) -> None:
-    """Names of one kind and length that differ by a letter or two ("Tokayev", "Tokaev")."""
-    buckets: dict[tuple[str, int, str | None], dict[str, int]] = defaultdict(dict)
-    for i, m in enumerate(found):
-        if m.known is None and len(m.key) >= _FUZZY_MIN_LENGTH:
-            buckets[(m.key[:2], len(m.key.split()), m.kind)].setdefault(m.key, i)
-    for bucket in buckets.values():
-        keys = list(bucket)
+def _close_spellings(forms: Sequence[Mention], groups: _Groups) -> None:
+    """Names of one kind and length that differ by a letter or two ("Tokayev", "Tokaev").
+    ``forms`` holds the first mention of each text, kind and knownness."""
+    buckets: dict[tuple[str, int, str | None], list[str]] = defaultdict(list)
+    for key, kind in dict.fromkeys((m.key, m.kind) for m in forms if m.known is None):
+        if len(key) >= _FUZZY_MIN_LENGTH:
+            buckets[(key[:2], len(key.split()), kind)].append(key)
+    for keys in buckets.values():
         for a, key in enumerate(keys[:-1]):
             for other, _score, _index in process.extract(
                 key, keys[a + 1 :], scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE, limit=None
             ):
-                groups.union(bucket[key], bucket[other])
+                groups.union(key, other)

@@ -9,70 +9,105 @@ from __future__ import annotations
 
 import re
 import string
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
+from functools import lru_cache
 from typing import NamedTuple
 
-from ..model import Span
+from .gazetteer import fold
 from .vocabulary import CONNECTORS, PARTICLES
 
 _UPPER = "".join(re.escape(chr(c)) for c in range(0x10000) if chr(c).isupper())
-_ABBREVIATIONS = (
-    r"(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Inc|Co|Corp|Ltd|Gen|Col|Lt|Sgt|Capt|Gov|Sen|Rep|Prof|Rev|Mt|Ft)\."
+_ABBREVIATION_WORDS = (
+    "Mr Mrs Ms Dr St Jr Sr Inc Co Corp Ltd Gen Col Lt Sgt Capt Gov Sen Rep Prof Rev Mt Ft".split()
 )
-_INITIALS = rf"(?:[{_UPPER}]\.)+(?![^\W\d_])"
-_WORD = rf"[{_UPPER}][\w&'’-]+(?<![-'’])"
-_CAP = rf"(?:{_ABBREVIATIONS}|{_INITIALS}|{_WORD})"
+_ABBREVIATIONS = rf"(?:{'|'.join(_ABBREVIATION_WORDS)})\."
+# A capitalised word, after its first letter: an abbreviation ("Mr."), initials ("U.S.") or a word
+# ("O'Neill", "Coca-Cola"). Patterns that open with a bare character class let the regex engine
+# skip to the next capital instead of trying the whole pattern at every position.
+_ABBREVIATION_TAILS = "|".join(
+    f"(?<={first})(?:{'|'.join(w[1:] for w in _ABBREVIATION_WORDS if w[0] == first)})"
+    for first in dict.fromkeys(w[0] for w in _ABBREVIATION_WORDS)
+)
+_CAP_TAIL = rf"(?:(?:{_ABBREVIATION_TAILS})\.|\.(?:[{_UPPER}]\.)*(?![^\W\d_])|[\w&'’-]+(?<![-'’]))"
+_CAP = rf"[{_UPPER}]{_CAP_TAIL}"
 _PREFIX = re.compile(r"(?<![\w'’-])[a-z]{1,3}-$")
 _INSIDE = "|".join(sorted(PARTICLES | CONNECTORS | {"the", "and", "&"}, key=len, reverse=True))
 _GAP = rf"[ \t\xa0]+(?:(?:{_INSIDE})[ \t\xa0]+){{0,2}}"
-RUN = re.compile(rf"(?=[{_UPPER}])(?<![\w'’]){_CAP}(?:{_GAP}(?:[a-z]{{1,3}}-)?{_CAP})*")
-TOKEN = re.compile(rf"(?:[a-z]{{1,3}}-)?{_CAP}|[^\s]+")
+RUN = re.compile(rf"[{_UPPER}](?<![\w'’].){_CAP_TAIL}(?:{_GAP}(?:[a-z]{{1,3}}-)?{_CAP})*")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:{_ABBREVIATIONS}|(?<!\w)[{_UPPER}]\.)$")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
 SENTENCE_END = frozenset(".!?:;\n…")
 OPENERS = frozenset("\"'“‘([{«—–-*•")
+_POSSESSIVES = ("'s", "’s", "'", "’")
+ADJECTIVE_ENDING = re.compile(r"-(?:[a-z]+ed|based|born|made|style|era|wide|bound|run|owned|held)$")
 
 
 class Token(NamedTuple):
-    """A word or mark of a run. ``capitalised`` and ``upper`` are read at every step of
-    segmenting, so they are worked out once, when the token is made."""
+    """A word or mark of a run, with what segmenting reads of it at every step: whether it is
+    capitalised or in capitals, the word as the word lists hold it (``word``: folded, "Gov." ->
+    "gov"), and the name it spells alone (``key``, as ``name_key`` reads it)."""
 
     start: int
     end: int
     text: str
     capitalised: bool
     upper: bool
+    word: str
+    key: str
 
 
-def _token(start: int, end: int, text: str) -> Token:
-    return Token(
-        start,
-        end,
+@lru_cache(maxsize=1 << 16)
+def _reading(text: str) -> tuple[str, bool, bool, str, str]:
+    """A token's fields after its span: the same few thousand words recur in every run."""
+    return (
         text,
         text[:1].isupper() or ("-" in text[:4] and text[0].islower()),
         len(text) > 1 and text.isupper() and text[1] != ".",
+        fold(text),
+        name_key(text),
     )
 
 
-class Run(NamedTuple):
-    """A run of capitalised words at ``span``; ``opens_sentence`` when nothing but quotes or
-    brackets stand between it and a sentence end or a paragraph start; ``previous`` is the word
-    just before it, lower-cased (a role such as "striker", or "in" before a place)."""
-
-    span: Span
-    opens_sentence: bool
-    previous: str
-
-
-def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
-    """The words and marks of ``text[start:end]``, a run found by ``runs``."""
-    return [
-        _token(t.start(), t.end(), t.group())
-        for t in TOKEN.finditer(text, start, len(text) if end is None else end)
-    ]
+@lru_cache(maxsize=1 << 16)
+def name_length(surface: str) -> int:
+    """How much of a run's text is the name: not a possessive ending ("Almaty’s"), not an
+    adjective's ending ("Bergamo-based")."""
+    if surface.endswith(_POSSESSIVES):
+        ending = next(e for e in _POSSESSIVES if surface.endswith(e))
+        if len(surface) > len(ending) + 1:
+            surface = surface[: -len(ending)]
+    if "-" in surface and (suffix := ADJECTIVE_ENDING.search(surface)) and suffix.start() > 1:
+        surface = surface[: suffix.start()]
+    return len(surface)
 
 
-def _opens_sentence(text: str, start: int, paragraph_starts: frozenset[int]) -> bool:
+@lru_cache(maxsize=1 << 16)
+def name_key(surface: str) -> str:
+    """The folded name a run's text spells, without a possessive or adjective ending."""
+    return fold(surface[: name_length(surface)])
+
+
+def word_token(word: str) -> Token:
+    """One word of a run, read as ``tokenize`` reads it."""
+    return Token(0, len(word), *_reading(word))
+
+
+def tokenize(run: str) -> list[Token]:
+    """The words and marks of ``run``, the text of a run found by ``runs``, with offsets into
+    it. ``RUN`` admits spaces, tabs and no-break spaces between words and no space inside one,
+    so splitting on whitespace finds them."""
+    tokens: list[Token] = []
+    at = 0
+    for word in run.split():
+        at = run.index(word, at)
+        tokens.append(Token(at, at + len(word), *_reading(word)))
+        at += len(word)
+    return tokens
+
+
+def opens_sentence(text: str, start: int, paragraph_starts: frozenset[int]) -> bool:
+    """Whether nothing but quotes or brackets stand between ``start`` and a sentence end or a
+    paragraph start."""
     i = start
     while i > 0:
         if i in paragraph_starts:
@@ -93,25 +128,19 @@ def _abbreviation_before(text: str, dot: int) -> bool:
     return bool(_ABBREVIATION_BEFORE.search(text, max(0, dot - 5), dot + 1))
 
 
-def runs(text: str, paragraphs: Sequence[Span] = ()) -> Iterator[Run]:
-    """Every run of capitalised words in ``text``, in order."""
-    paragraph_starts = frozenset(a for a, _ in paragraphs)
+def runs(text: str) -> Iterator[tuple[int, int]]:
+    """The (start, end) of every run of capitalised words in ``text``, in order."""
     for match in RUN.finditer(text):
         start = match.start()
         prefix = text[start - 1 : start] == "-" and _PREFIX.search(text, max(0, start - 5), start)
-        if prefix:
-            start = prefix.start()
-        yield Run(
-            (start, match.end()),
-            _opens_sentence(text, start, paragraph_starts),
-            _previous_word(text, start),
-        )
+        yield (prefix.start() if prefix else start), match.end()
 
 
-def _previous_word(text: str, start: int) -> str:
+def previous_word(text: str, start: int) -> str:
     """The ASCII letters just before ``start`` across spaces (at most 20 characters back, and
-    across a line break that ends the gap), lower-cased; "" when none. Read backwards, letter by
-    letter: a regex search for ``[A-Za-z]+$`` would try every one of the 20 positions."""
+    across a line break that ends the gap), lower-cased; "" when none: a role such as "striker",
+    or "in" before a place. Read backwards, letter by letter: a regex search for ``[A-Za-z]+$``
+    would try every one of the 20 positions."""
     gap = start
     while gap > 0 and text[gap - 1] in " \t\xa0":
         gap -= 1

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .chunk import Token
-from .gazetteer import Gazetteer, Known, fold
+from .gazetteer import Gazetteer, Known
 from .mention import (
     CUE,
     GAZETTEER,
@@ -19,7 +19,6 @@ from .mention import (
     SHAPE,
     Mention,
     demonym_of,
-    folded,
     is_country,
     key_of,
     lookup,
@@ -44,19 +43,20 @@ PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
 
 def is_title(token: Token) -> bool:
     """A word of a title, hyphenated ones too ("Major-General")."""
-    return _title_word(token.text)
+    return _title_word(token.word)
 
 
 @lru_cache(maxsize=1 << 16)
 def _title_word(word: str) -> bool:
-    """``is_title`` by the word alone: asked of the same few thousand words again and again."""
-    return all(p in HEAD_TITLES or p in TITLE_MODIFIERS for p in fold(word).rstrip(".").split("-"))
+    """``is_title`` by the folded word alone: asked of the same few thousand words again and
+    again."""
+    return all(p in HEAD_TITLES or p in TITLE_MODIFIERS for p in word.split("-"))
 
 
 def is_head_title(tokens: list[Token], i: int) -> bool:
     """Whether word ``i`` ends a title: "Minister", "Mr", or "General" after another title word
     ("Secretary General", "Major-General"; not "General Motors")."""
-    parts = folded(tokens[i]).split("-")
+    parts = tokens[i].word.split("-")
     if parts[-1] == "general":
         return is_title(tokens[i]) and (len(parts) > 1 or (i > 0 and is_title(tokens[i - 1])))
     return parts[-1] in HEAD_TITLES and is_title(tokens[i])
@@ -73,7 +73,7 @@ def title_split(tokens: list[Token]) -> tuple[int, int]:
         rest = tokens[end:]
         if not rest[0].capitalised or any(is_title(t) for t in rest):
             continue
-        last = folded(rest[-1])
+        last = rest[-1].word
         if last in ORG_HEADS or last in EVENT_HEADS:
             return 0, 0
         start = end - 1
@@ -88,7 +88,7 @@ def opening_is_common(token: Token, gaz: Gazetteer) -> bool:
     "Prosecutors", "Anti-social", "No-one", but not "China" or "John"."""
     if token.text.endswith("."):
         return False
-    word = folded(token)
+    word = token.word
     if word in FUNCTION_WORDS or word in gaz.common_words or _LOWER_TAIL.search(token.text):
         return True
     if word.endswith("s") and word[:-1] in gaz.common_words:
@@ -99,8 +99,8 @@ def opening_is_common(token: Token, gaz: Gazetteer) -> bool:
 def too_short(tokens: list[Token]) -> bool:
     """ "I", "A", "It's", a lone initial and a plural acronym ("MPs") are never names."""
     return len(tokens) == 1 and (
-        sum(c.isalpha() for c in tokens[0].text) < 2
-        or folded(tokens[0]).split("'")[0] in FUNCTION_WORDS
+        sum(map(str.isalpha, tokens[0].text)) < 2
+        or tokens[0].word.split("'")[0] in FUNCTION_WORDS
         or PLURAL_ACRONYM.fullmatch(tokens[0].text) is not None
     )
 
@@ -112,7 +112,7 @@ def _gazetteer_segments(
     out: list[tuple[list[Token], Known | None]] = []
     i = 0
     while i < len(tokens):
-        longest = gaz.longest.get(folded(tokens[i]), 0)
+        longest = gaz.longest.get(tokens[i].word, 0)
         for n in range(min(longest, len(tokens) - i), 0, -1):
             known = lookup(tokens[i : i + n], text, gaz)
             if known:
@@ -152,17 +152,18 @@ def evidence(
     tokens: list[Token], text: str, gaz: Gazetteer, role: bool = False, place: bool = False
 ) -> Mention:
     """One name and what it says about its own kind."""
-    known = lookup(tokens, text, gaz)
+    key = key_of(tokens, text)
+    known = gaz.names.get(key)
     if known:
         return make(tokens, text, kind=known.kind, strength=GAZETTEER, known=known)
-    if (demonym := demonym_of(tokens, text, gaz)) is not None:
+    if (demonym := gaz.demonyms.get(key)) is not None:
         return make(tokens, text, known=demonym, demonym=True)
-    first, last = folded(tokens[0]), key_of(tokens[-1:], text).rstrip(".")
-    inner = next((i for i, t in enumerate(tokens) if t.text in CONNECTORS), 0)
-    if inner:
-        last = folded(tokens[inner - 1])
+    first, last = tokens[0].word, tokens[-1].key
     several = len(tokens) > 1
-    if several and demonym_of(tokens[-1:], text, gaz):
+    inner = next((i for i, t in enumerate(tokens) if t.text in CONNECTORS), 0) if several else 0
+    if inner:
+        last = tokens[inner - 1].word
+    if several and tokens[-1].key in gaz.demonyms:
         return make(tokens, text, kind="other", strength=HINT)
     if last in EVENT_HEADS:
         return make(tokens, text, kind="other", strength=CUE)
@@ -176,7 +177,7 @@ def evidence(
         return make(tokens, text, kind="place", strength=CUE)
     if several and first in gaz.given_names:
         return make(tokens, text, kind="person", strength=HINT)
-    lead, tail = lookup(tokens[:1], text, gaz), lookup(tokens[-1:], text, gaz)
+    lead, tail = gaz.names.get(tokens[0].key), gaz.names.get(tokens[-1].key)
     if (
         several
         and first not in gaz.given_names
@@ -187,11 +188,11 @@ def evidence(
         )
     ):
         return make(tokens, text, kind="organization", strength=HINT)
-    if several and (is_country(lead) or demonym_of(tokens[:1], text, gaz)):
+    if several and (is_country(lead) or tokens[0].key in gaz.demonyms):
         return make(tokens, text, kind="organization", strength=HINT)
-    if several and all(folded(t) in gaz.common_words for t in tokens):
+    if several and all(t.word in gaz.common_words for t in tokens):
         return make(tokens, text, pending=True)
-    if several and all((t.capitalised and not t.upper) or folded(t) in PARTICLES for t in tokens):
+    if several and all((t.capitalised and not t.upper) or t.word in PARTICLES for t in tokens):
         return make(tokens, text, kind="person", strength=SHAPE)
     if not several and tokens[0].upper and len(tokens[0].text) < LONG_CAPS:
         return make(tokens, text, kind="organization", strength=HINT)

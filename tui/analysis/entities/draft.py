@@ -4,15 +4,16 @@ name it will show. Corrections edit drafts; ``entity`` freezes one into the mode
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 from ..model import Entity, EntityKind, Span
 from .gazetteer import Known, fold
 from .mention import CUE, GAZETTEER, HINT, SHAPE, Mention
 
 _WEIGHTS = {GAZETTEER: 8, CUE: 3, HINT: 2, SHAPE: 1}
+_SPAN = attrgetter("start", "end")
 _ACRONYM_LENGTH = 5
 
 
@@ -27,19 +28,11 @@ class Draft:
 
     @property
     def first(self) -> int:
-        return min(a for a, _ in self.mentions + self.demonym_mentions)
+        return min(self.mentions + self.demonym_mentions)[0]
 
     def names(self) -> set[str]:
         """Every form, case-insensitively: the name and the aliases."""
         return {self.name.lower(), *(f.lower() for f in self.forms)}
-
-
-def _vote(mentions: Sequence[Mention]) -> EntityKind:
-    votes: Counter[str] = Counter()
-    for m in mentions:
-        if m.kind:
-            votes[m.kind] += _WEIGHTS[m.strength]
-    return votes.most_common(1)[0][0] if votes else "other"  # type: ignore[return-value]
 
 
 def _display(form: str) -> str:
@@ -51,20 +44,27 @@ def _display(form: str) -> str:
 
 def _best(forms: Sequence[str], known: Known | None) -> str:
     """The name to show: the gazetteer's common name if the text uses it, else the fullest form,
-    preferring ordinary case to capitals."""
+    preferring ordinary case to capitals, and on a tie the first one used."""
     if known and fold(known.name) in {fold(f) for f in forms}:
         return known.name
-    order = {f: i for i, f in enumerate(forms)}
-    return _display(max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f), -order[f])))
+    return _display(max(forms, key=lambda f: (len(f.split()), not f.isupper(), len(f))))
 
 
 def draft(mentions: Sequence[Mention]) -> Draft:
-    """One entity from the mentions that ``aliases.group`` put together."""
-    known = next((m.known for m in mentions if m.known), None)
-    forms = list(dict.fromkeys(m.text for m in mentions))
-    name = _best(forms, known)
-    spans = sorted((m.start, m.end) for m in mentions)
-    return Draft(name, _vote(mentions), forms, spans, known=known)
+    """One entity from the mentions that ``aliases.group`` put together, read in one pass: the
+    first gazetteer entry among them, their forms in order of use, and the kind with the most
+    weight behind it (on a tie, the one voted for first)."""
+    known: Known | None = None
+    forms: dict[str, None] = {}
+    votes: dict[EntityKind, int] = {}
+    for m in mentions:
+        known = known or m.known
+        forms[m.text] = None
+        if m.kind:
+            votes[m.kind] = votes.get(m.kind, 0) + _WEIGHTS[m.strength]
+    kind: EntityKind = max(votes, key=votes.__getitem__) if votes else "other"
+    texts = list(forms)
+    return Draft(_best(texts, known), kind, texts, sorted(map(_SPAN, mentions)), known=known)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -84,8 +84,8 @@ def entity(d: Draft, taken: set[str]) -> Entity:
     taken.add(ident)
     seen, aliases = {d.name.lower()}, []
     for form in d.forms:
-        if form.lower() not in seen:
-            seen.add(form.lower())
+        if (lower := form.lower()) not in seen:
+            seen.add(lower)
             aliases.append(form)
     return Entity(
         ident,

@@ -10,6 +10,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
+from typing import NamedTuple
 
 from ..model import EntityKind
 
@@ -26,8 +27,7 @@ def fold(text: str) -> str:
     return " ".join(text.translate(_PUNCTUATION).casefold().split())
 
 
-@dataclass(frozen=True, slots=True)
-class Known:
+class Known(NamedTuple):
     """A name the gazetteer knows: the entity it names (``group``), that entity's usual name,
     its kind, and whether the name is that entity's short common one."""
 
@@ -80,8 +80,9 @@ def gazetteer() -> Gazetteer:
         if acronym:
             add(names, acronym, known)
     for name, _type, _cc, forms in _rows("places.tsv"):
-        known = Known(f"place:{fold(name)}", name, "place", common=True)
-        add(names, name, known)
+        key = fold(name)
+        known = Known(f"place:{key}", name, "place", common=True)
+        names.setdefault(key, known)
         for demonym in filter(None, forms.split("|")):
             add(demonyms, demonym, known)
     longest: dict[str, int] = {}

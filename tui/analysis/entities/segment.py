@@ -7,10 +7,22 @@ around titles; articles, dates and a common word opening the sentence come off i
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 from itertools import groupby
+from operator import attrgetter
 
-from .chunk import Run, Token, tokenize
+from ..model import Span
+from .chunk import (
+    ADJECTIVE_ENDING,
+    Token,
+    name_key,
+    opens_sentence,
+    previous_word,
+    runs,
+    tokenize,
+    word_token,
+)
 from .classify import (
     LONG_CAPS,
     PLURAL_ACRONYM,
@@ -23,7 +35,7 @@ from .classify import (
     too_short,
 )
 from .gazetteer import Gazetteer
-from .mention import ADJECTIVE_ENDING, CUE, Mention, demonym_of, folded, key_of, lookup, make
+from .mention import CUE, Mention, lookup, make
 from .vocabulary import (
     ARTICLES,
     CALENDAR,
@@ -39,49 +51,68 @@ from .vocabulary import (
 
 _INITIAL = re.compile(r"(?:[^\W\d_]\.)+")
 _DATE_AFTER = re.compile(r"[ \t]*\d")
+_UPPER = attrgetter("upper")
+_NAME_HEADS = ORG_HEADS | PLACE_HEADS
 
 
-def mentions(run: Run, text: str, gaz: Gazetteer) -> list[Mention]:
-    """The mentions in one run of capitalised words. A run reads the same wherever it stands
-    (names repeat), so each distinct run with its context is worked out once."""
-    start, end = run.span
-    cue = "role" if run.previous in ROLES else "place" if run.previous in PLACE_CUES else ""
-    local = text[start:end] + (" 1" if _DATE_AFTER.match(text, end) else "")
-    found = _local_mentions(local, end - start, run.opens_sentence, cue, gaz)
-    return [
-        Mention(
-            start + m.start,
-            start + m.end,
-            m.text,
-            m.kind,
-            m.strength,
-            m.known,
-            m.demonym,
-            m.pending,
-            m.key,
-        )
-        for m in found
-    ]
+def mentions(text: str, paragraphs: Sequence[Span], gaz: Gazetteer) -> list[Mention]:
+    """The mentions in every run of capitalised words in ``text``, in order. A run reads the
+    same wherever it stands (names repeat), so each distinct run is read once for each context
+    it is met in, and only the context that can change its reading is looked at."""
+    paragraph_starts = frozenset(a for a, _ in paragraphs)
+    out: list[Mention] = []
+    for start, end in runs(text):
+        run = text[start:end]
+        opening, dates = _context_needed(run, gaz)
+        if opening is None:
+            continue
+        opens = opening and opens_sentence(text, start, paragraph_starts)
+        previous = previous_word(text, start)
+        cue = "role" if previous in ROLES else "place" if previous in PLACE_CUES else ""
+        dated = dates and _DATE_AFTER.match(text, end) is not None
+        for a, b, fields in _read(run, dated, opens, cue, gaz):
+            out.append(Mention(start + a, start + b, *fields))
+    return out
 
 
 @lru_cache(maxsize=1 << 15)
-def _local_mentions(
-    text: str, length: int, opens_sentence: bool, cue: str, gaz: Gazetteer
-) -> tuple[Mention, ...]:
-    """``mentions`` for a run that is ``text[:length]``; ``text`` ends in " 1" when a number
-    follows the run, so that "May" in "Smith May 23" reads as a date."""
+def _context_needed(run: str, gaz: Gazetteer) -> tuple[bool | None, bool]:
+    """What of its context can change how ``run`` reads. Opening a sentence can only when its
+    first word may be an ordinary one (see ``_piece_mentions``); None when the run is a lone
+    function word ("The", "But"), which names nothing wherever it stands (``too_short``). A
+    number after it can only when it ends in a month or a weekday (see ``_trim``)."""
+    words = run.split()
+    first = word_token(words[0])
+    function_word = first.word in FUNCTION_WORDS
+    lone = len(words) == 1 and first.text[0].isupper() and not first.upper
+    if lone and function_word and "'" not in first.word:
+        return None, False
+    return function_word or opening_is_common(first, gaz), name_key(words[-1]) in CALENDAR
+
+
+@lru_cache(maxsize=1 << 15)
+def _read(
+    run: str, dated: bool, opens: bool, cue: str, gaz: Gazetteer
+) -> tuple[tuple[int, int, tuple], ...]:
+    """The mentions in ``run`` as (start, end, the Mention's other fields) with offsets into the
+    run, when a number follows it or not (``dated``: "May" in "Smith May 23" is a date), it
+    opens a sentence or not, and after a role or place ``cue`` or none."""
+    text = run + " 1" if dated else run
     out: list[Mention] = []
-    for p, piece in enumerate(_split_styles(tokenize(text, 0, length))):
+    for p, piece in enumerate(_split_styles(tokenize(run))):
         first = p == 0
         out += _piece_mentions(
             piece,
             text,
             gaz,
-            opens_sentence and first,
+            opens and first,
             cue == "role" and first,
             cue == "place" and first,
         )
-    return tuple(out)
+    return tuple(
+        (m.start, m.end, (m.text, m.key, m.kind, m.strength, m.known, m.demonym, m.pending))
+        for m in out
+    )
 
 
 def _piece_mentions(
@@ -96,13 +127,13 @@ def _piece_mentions(
         return out
     if all(t.upper or not t.capitalised for t in piece):
         return capitals(piece, text, gaz)
-    while opens and len(piece) > 1 and folded(piece[0]) in FUNCTION_WORDS and piece[1].capitalised:
+    while opens and len(piece) > 1 and piece[0].word in FUNCTION_WORDS and piece[1].capitalised:
         piece = piece[1:]
     if opens and opening_is_common(piece[0], gaz) and not _starts_known(piece, text, gaz):
         whole = evidence(piece, text, gaz)
         strong = whole.strength >= CUE and whole.kind != "person"
         if not strong and (len(piece) == 1 or piece[1].capitalised):
-            if folded(piece[0]) not in FUNCTION_WORDS and not is_title(piece[0]):
+            if piece[0].word not in FUNCTION_WORDS and not is_title(piece[0]):
                 out.append(make(piece[:1], text, pending=True))
             piece, role, place = piece[1:], False, False
     piece = _trim(piece, text)
@@ -114,8 +145,8 @@ def _piece_mentions(
         piece, role = piece[end:], True
     elif (
         len(piece) > 2
-        and folded(piece[1]) in gaz.given_names
-        and (piece[0].upper or demonym_of(piece[:1], text, gaz))
+        and piece[1].word in gaz.given_names
+        and (piece[0].upper or piece[0].key in gaz.demonyms)
     ):
         out += _side(piece[:1], text, gaz)
         piece = piece[1:]
@@ -126,7 +157,7 @@ def _piece_mentions(
                 part = part[:-1]
         if all(is_title(t) for t in part) or too_short(part):
             continue
-        if len(part) == 1 and not role and folded(part[0]) in gaz.common_words:
+        if len(part) == 1 and not role and part[0].word in gaz.common_words:
             out.append(make(part, text, pending=True))
             continue
         out.append(evidence(part, text, gaz, role, place))
@@ -139,7 +170,7 @@ def _split_styles(tokens: list[Token]) -> list[list[Token]]:
     name ("BRUSSELS The Commission", "Richard Finn NEW YORK"); a short acronym is ("US Senate")."""
     pieces: list[list[Token]] = []
     previous_long = True
-    for upper, group in groupby(tokens, key=lambda t: t.upper):
+    for upper, group in groupby(tokens, key=_UPPER):
         words = list(group)
         long_caps = upper and (len(words) > 1 or len(words[0].text) >= LONG_CAPS)
         if long_caps or previous_long:
@@ -158,19 +189,22 @@ def _split_connectors(tokens: list[Token], text: str, gaz: Gazetteer) -> list[li
     and so does a known name before an initial ("Australia M. Waugh")."""
     if lookup(tokens, text, gaz):
         return [tokens]
+    if len(tokens) == 1:
+        return [tokens] if tokens[0].capitalised else []
     pieces: list[list[Token]] = [[]]
     inside = False
-    org_name = folded(tokens[-1]) in ORG_HEADS
+    org_name = tokens[-1].word in ORG_HEADS
     for i, token in enumerate(tokens):
         word, current = token.text.lower(), pieces[-1]
-        head = folded(current[-1]) if current else ""
         if token.capitalised or word == "&" or (word in PARTICLES and current):
             if current and _INITIAL.fullmatch(token.text) and lookup(current, text, gaz):
                 pieces.append([])
             pieces[-1].append(token)
             if ADJECTIVE_ENDING.search(token.text):
                 pieces.append([])
-        elif word in CONNECTORS and head in ORG_HEADS | PLACE_HEADS and head not in ORG_SUFFIXES:
+            continue
+        head = current[-1].word if current else ""
+        if word in CONNECTORS and head in _NAME_HEADS and head not in ORG_SUFFIXES:
             current.append(token)
             inside = True
         elif current and (
@@ -203,7 +237,7 @@ def _split_known_pair(parts: list[list[Token]], text: str, gaz: Gazetteer) -> li
     one."""
     out = []
     for part in parts:
-        if len(part) > 1 and folded(part[0]) not in gaz.given_names and not lookup(part, text, gaz):
+        if len(part) > 1 and part[0].word not in gaz.given_names and not lookup(part, text, gaz):
             for cut in range(1, len(part)):
                 if lookup(part[:cut], text, gaz) and lookup(part[cut:], text, gaz):
                     out += [part[:cut], part[cut:]]
@@ -217,13 +251,13 @@ def _split_known_pair(parts: list[list[Token]], text: str, gaz: Gazetteer) -> li
 
 def _starts_known(piece: list[Token], text: str, gaz: Gazetteer) -> bool:
     """Whether the piece opens with a known name of two or more words ("Far East")."""
-    longest = min(gaz.longest.get(folded(piece[0]), 0), len(piece))
+    longest = min(gaz.longest.get(piece[0].word, 0), len(piece))
     return any(lookup(piece[:n], text, gaz) for n in range(2, longest + 1))
 
 
 def _side(tokens: list[Token], text: str, gaz: Gazetteer) -> list[Mention]:
     """The names before a title: "Kazakh" (a demonym), "NATO", "Panamanian Boxing Association"."""
-    if len(tokens) > 1 and (demonym := demonym_of(tokens[:1], text, gaz)) is not None:
+    if len(tokens) > 1 and (demonym := gaz.demonyms.get(tokens[0].key)) is not None:
         first = make(tokens[:1], text, known=demonym, demonym=True)
         return [first, *_side(tokens[1:], text, gaz)]
     return [] if too_short(tokens) else [evidence(tokens, text, gaz)]
@@ -234,11 +268,11 @@ def _trim(piece: list[Token], text: str) -> list[Token]:
     who, not which."""
     while len(piece) > 1 and PLURAL_ACRONYM.fullmatch(piece[-1].text):
         piece = piece[:-1]
-    while piece and key_of(piece[:1], text) in CALENDAR:
+    while piece and piece[0].key in CALENDAR:
         piece = piece[1:]
     while (
         len(piece) > 1
-        and key_of(piece[-1:], text) in CALENDAR
+        and piece[-1].key in CALENDAR
         and _DATE_AFTER.match(text, piece[-1].end)
     ):
         piece = piece[:-1]
