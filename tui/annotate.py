@@ -14,7 +14,6 @@ from textual.binding import Binding
 
 from .analysis.model import Correction, Span
 from .notes.errors import StoreError
-from .notes.model import COLOURS
 from .outline import Item
 from .safe_text import one_line
 from .screens.prompts import ChoiceScreen, ConfirmScreen, LetterPrompt, TextPrompt
@@ -106,6 +105,8 @@ class AnnotationActions:
 
     def action_highlight(self: ReaderApp) -> None:
         """``h``: highlight the target; on a highlight, change its colour (the last removes it)."""
+        from .notes.model import COLOURS  # the notes model loads after the first frame
+
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
             return

@@ -35,7 +35,6 @@ from .config import Config
 from .config import data_dir as user_data_dir
 from .jumps import JumpList, Place
 from .notes.errors import StoreCorrupt, StoreError
-from .notes.model import COLOURS
 from .outline import SECTION_ORDER, Item, Section, section
 from .prepared import Prepared, prepare
 from .resources import styles_dir
@@ -141,7 +140,6 @@ class ReaderApp(AnnotationActions, App[int]):
             # The outline tree takes its place after the first frame: until the analysis lands
             # it would say only this, and a Tree costs a frame's worth of styling to show it.
             yield Static("Analysing…", id="sidebar-pending", markup=False)
-        yield SearchBar(id="search")
         yield StatusLine(id="status")
 
     def on_mount(self) -> None:
@@ -392,6 +390,8 @@ class ReaderApp(AnnotationActions, App[int]):
 
     def _paint_notes(self) -> None:
         """Highlights by colour, and notes."""
+        from .notes.model import COLOURS  # the notes model loads after the first frame
+
         placed = self.notebook.placed if self.notebook is not None else []
         for colour in COLOURS:
             self.article.paint(f"hl-{colour}", [p.span for p in placed if p.span is not None
@@ -635,8 +635,10 @@ class ReaderApp(AnnotationActions, App[int]):
 
     # -- search --------------------------------------------------------------------------------
 
-    def action_search(self) -> None:
+    async def action_search(self) -> None:
         self._before_search = (self.selection, self.position)
+        if not self.query("#search"):  # made on the first search, not for the first frame
+            await self.mount(SearchBar(id="search"), before="#status")
         bar = self.search_bar
         bar.value = ""
         bar.display = True
@@ -644,7 +646,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self.set_status("Search: type to find, enter keeps the hits (n/N), esc cancels")
 
     def on_input_changed(self, event: Input.Changed) -> None:
-        if event.input is self.search_bar and self.search_bar.display:
+        if isinstance(event.input, SearchBar) and event.input.display:
             self.run_search(event.value)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
@@ -678,9 +680,9 @@ class ReaderApp(AnnotationActions, App[int]):
                         f" at {first + 1}; enter keeps them for n/N")
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
-        if event.input is not self.search_bar:
+        if not isinstance(event.input, SearchBar):
             return
-        self.search_bar.display = False
+        event.input.display = False
         self.article.focus()
         if self.selection is not None and self.selection.kind == "search":
             previous = self._before_search[0]

@@ -10,7 +10,6 @@ largest has 3,200) skips it and is rendered whole, in a fraction of a second.
 
 from __future__ import annotations
 
-import html
 import re
 from datetime import date
 from typing import TYPE_CHECKING
@@ -168,6 +167,8 @@ def _render_body(tree: HtmlElement) -> str:
 def _strip_tags(markup: str) -> str:
     """Last resort for markup lxml cannot hold (nested beyond its depth limit): drop the tags."""
     text = _TAG.sub("\n", _INVISIBLE_RUNS.sub("", markup))
+    import html  # its entity table is large, and only extraction needs it
+
     return _one_paragraph_a_line(html.unescape(text))
 
 
