@@ -48,6 +48,10 @@ class Gazetteer:
     common_words: frozenset[str]
     common_names: frozenset[str]
     longest: dict[str, int]
+    most_words: int
+    """The most words any known name or demonym has: a longer run of words is none of them,
+    and looking it up would fold it first (a run of thousands of capitalised words, with no
+    stop between them, would be folded once for every place it could be cut)."""
 
     def lookup(self, text: str) -> Known | None:
         return self.names.get(fold(text))
@@ -93,4 +97,5 @@ def gazetteer() -> Gazetteer:
     common = _rows("common_words.tsv")
     words = frozenset(row[0] for row in common if len(row) == 1)
     both = frozenset(row[0] for row in common if len(row) > 1)
-    return Gazetteer(names, demonyms, given, words, both, longest)
+    most = max(len(key.split()) for table in (names, demonyms) for key in table)
+    return Gazetteer(names, demonyms, given, words, both, longest, most)

@@ -48,11 +48,15 @@ def key_of(tokens: list[Token], text: str) -> str:
 
 def lookup(tokens: list[Token], text: str, gaz: Gazetteer) -> Known | None:
     """The gazetteer's entry for the name ``tokens`` spell."""
+    if len(tokens) > gaz.most_words:
+        return None
     return gaz.names.get(key_of(tokens, text))
 
 
 def demonym_of(tokens: list[Token], text: str, gaz: Gazetteer) -> Known | None:
     """The place whose demonym ``tokens`` spell ("Kazakh" -> Kazakhstan)."""
+    if len(tokens) > gaz.most_words:
+        return None
     return gaz.demonyms.get(key_of(tokens, text))
 
 

@@ -238,7 +238,8 @@ def _split_known_pair(parts: list[list[Token]], text: str, gaz: Gazetteer) -> li
     out = []
     for part in parts:
         if len(part) > 1 and part[0].word not in gaz.given_names and not lookup(part, text, gaz):
-            for cut in range(1, len(part)):
+            most = gaz.most_words  # only cuts leaving both sides short enough to be names
+            for cut in range(max(1, len(part) - most), min(len(part), most + 1)):
                 if lookup(part[:cut], text, gaz) and lookup(part[cut:], text, gaz):
                     out += [part[:cut], part[cut:]]
                     break
