@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from textual import events
 from textual.geometry import Offset
 from textual.selection import Selection
 
@@ -129,7 +130,7 @@ async def test_escape_cancels_a_search_and_restores_the_selection(reader):
     assert "no hits" in status(app)
     await pilot.press("escape")
     assert app.selection == item
-    assert not app.search_bar.display
+    assert not app.searching
 
 
 async def test_escape_clears_the_selection(reader):
@@ -269,13 +270,52 @@ async def test_a_large_group_opens_closed_and_fills_when_a_row_is_needed():
 
 async def test_keys_typed_ahead_of_enter_reach_the_article_not_the_closed_search(reader):
     app, pilot = reader
-    await pilot.press("slash", *"Almaty")
-    await app.wait_for_analysis()
+    await pilot.press("slash", *"Almaty", "enter", "n")
+    await app.workers.wait_for_complete()
     await pilot.pause()
-    bar = app.search_bar
-    bar.display = False  # closed, as enter closes it, but the focus has not moved yet
-    assert bar.has_focus
-    await pilot.press("n")
-    await pilot.pause()
-    assert bar.value == "Almaty"
+    assert not app.searching
     assert "2/" in status(app)
+
+
+async def test_the_search_prompt_edits_as_in_less_and_leaves_other_keys_alone(reader):
+    app, pilot = reader
+    await pilot.press("slash", *"the Alm", "ctrl+w", *"Almaty", "backspace", "y")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert status(app).startswith("/the Almaty▏")
+    await pilot.press("ctrl+u", "tab")  # tab edits nothing: it moves the focus as ever
+    assert app.searching and status(app).startswith("/▏")
+    assert not isinstance(app.focused, ArticleView)
+    await pilot.press("backspace")  # on an empty query: the search is over
+    assert not app.searching
+
+
+async def test_a_paste_at_the_search_prompt_is_typed_on_one_line(reader):
+    app, pilot = reader
+    await pilot.press("slash")
+    app.post_message(events.Paste("Alma\nty"))
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert status(app).startswith("/Alma ty▏")
+
+
+async def test_enter_keeps_every_hit_even_before_the_typing_search_is_done(reader, monkeypatch):
+    app, pilot = reader
+    monkeypatch.setattr(app, "run_search", lambda query, limit: None)  # a search still running
+    await pilot.press("slash", *"Almaty", "enter")
+    hits = app.article.text.count("Almaty")
+    assert app.selection is not None and len(app.selection.spans) == hits
+    assert f"1/{hits}" in status(app) or f"/{hits}" in status(app)
+
+
+async def test_typing_stops_at_the_first_hits_and_enter_finds_them_all(reader, monkeypatch):
+    import tui.app
+
+    app, pilot = reader
+    monkeypatch.setattr(tui.app, "TYPING_HITS", 3)
+    await pilot.press("slash", "e")
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    assert "the first 3 hits" in status(app) and len(app.selection.spans) == 3
+    await pilot.press("enter")
+    assert len(app.selection.spans) == app.article.text.lower().count("e")

@@ -7,7 +7,7 @@ import re
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tui.search import find_all
+from tui.search import edited, find_all
 from tui.spanindex import SpanIndex
 
 
@@ -43,3 +43,17 @@ def test_hits_index_as_any_spans_do(text: str, query: str, start: int, length: i
     assert fast.touching(start, start + length) == general.touching(start, start + length)
     assert fast.after(start) == general.after(start)
     assert fast.before(start) == general.before(start)
+
+
+def test_the_prompt_edits_as_in_less():
+    assert edited("Alm", "a", "a") == "Alma"
+    assert edited("Alma", "backspace", None) == "Alm"
+    assert edited("the Almaty  ", "ctrl+w", None) == "the "
+    assert edited("the Almaty", "ctrl+u", None) == ""
+    assert edited("x", "space", " ") == "x "
+
+
+def test_keys_that_edit_nothing_are_left_to_the_app():
+    assert edited("Alma", "tab", "\t") is None
+    assert edited("Alma", "down", None) is None
+    assert edited("Alma", "ctrl+p", "\x10") is None

@@ -18,13 +18,13 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Input, Static
+from textual.widgets import Footer, Static
 from textual.worker import Worker, WorkerState
 
 from . import __version__
@@ -40,11 +40,10 @@ from .prepared import Prepared, prepare
 from .resources import styles_dir
 from .safe_text import one_line
 from .screens.prompts import ConfirmScreen
-from .search import find_all
+from .search import edited, find_all, prepare_search
 from .source import load
 from .spanindex import SpanIndex
 from .widgets.article import ArticleView
-from .widgets.searchbar import SearchBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
 
@@ -53,6 +52,9 @@ if TYPE_CHECKING:
     from .notes.model import Note
 
 STATUS_LIMIT = 300
+TYPING_HITS = 10_000
+"""Hits found while a search is typed: a first letter has 100,000 in a book-length text, and
+finding them all at each key would lag the typing. Enter finds them all."""
 _TEXT_LINE = re.compile(r"[^\n]*[^\s][^\n]*")
 _FLAG_MARK = {"error": "✖", "warning": "▲", "info": "●"}
 
@@ -130,6 +132,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self._flag_starts: list[int] = []
         self._edits: SpanIndex[Item] = SpanIndex()
         self._before_search: tuple[Item | None, int] = (None, 0)
+        self._query: str | None = None
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -237,10 +240,6 @@ class ReaderApp(AnnotationActions, App[int]):
     def sidebar(self) -> Sidebar:
         return self.query_one("#sidebar", Sidebar)
 
-    @property
-    def search_bar(self) -> SearchBar:
-        return self.query_one("#search", SearchBar)
-
     def set_status(self, text: str) -> None:
         self.query_one("#status", StatusLine).show(one_line(text, STATUS_LIMIT))
 
@@ -277,7 +276,9 @@ class ReaderApp(AnnotationActions, App[int]):
         # The analysis lives as long as the window: no collection should walk its millions of
         # small objects again (each would hold the GIL, and so the UI, for a fraction of a second).
         gc.freeze()
-        self.call_from_thread(self.show_analysis, prepare(analysis))
+        prepared = prepare(analysis)
+        self.call_from_thread(self.show_analysis, prepared)
+        prepare_search(analysis.text)
         return analysis
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
@@ -635,63 +636,99 @@ class ReaderApp(AnnotationActions, App[int]):
 
     # -- search --------------------------------------------------------------------------------
 
-    async def action_search(self) -> None:
-        self._before_search = (self.selection, self.position)
-        if not self.query("#search"):  # made on the first search, not for the first frame
-            await self.mount(SearchBar(id="search"), before="#status")
-        bar = self.search_bar
-        bar.value = ""
-        bar.display = True
-        bar.focus()
-        self.set_status("Search: type to find, enter keeps the hits (n/N), esc cancels")
+    @property
+    def searching(self) -> bool:
+        """Whether a search is being typed at the ``/`` prompt."""
+        return self._query is not None
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        if isinstance(event.input, SearchBar) and event.input.display:
-            self.run_search(event.value)
+    def action_search(self) -> None:
+        """``/``: type a search in the status line, as in less. The keys stay with the app, so
+        nothing moves the focus or the layout while the reader types."""
+        self._before_search = (self.selection, self.position)
+        self._query = ""
+        self._show_query("type to find; enter keeps the hits for n/N, esc cancels")
+
+    async def on_event(self, event: events.Event) -> None:
+        if (self._query is not None and isinstance(event, events.Key | events.Paste)
+                and not event.is_forwarded and self._search_key(event)):
+            return
+        await super().on_event(event)
+
+    def _search_key(self, event: events.Key | events.Paste) -> bool:
+        """Edit, keep or cancel the search being typed; False for a key that does none of
+        these (an arrow, ctrl+p), which then does what it always does."""
+        assert self._query is not None
+        if isinstance(event, events.Paste):
+            query: str | None = self._query + one_line(event.text, 200)
+        elif event.key == "enter":
+            self._keep_search()
+            return True
+        elif event.key == "escape" or (event.key == "backspace" and not self._query):
+            self._cancel_search()
+            return True
+        else:
+            query = edited(self._query, event.key, event.character)
+        if query is None:
+            return False
+        self._query = query
+        self._show_query("searching…")
+        self.run_search(query, TYPING_HITS)
+        return True
+
+    def _show_query(self, state: str) -> None:
+        self.set_status(f"/{self._query}▏ {state}")
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="search")
-    def run_search(self, query: str) -> None:
+    def run_search(self, query: str, limit: int) -> None:
         """Find and index the hits here: at 5 MB a letter has 100,000 of them."""
-        hits = find_all(self.article.text, query)
+        hits = find_all(self.article.text, query, limit)
         self.call_from_thread(self._search_done, query, hits, SpanIndex.apart(hits))
 
     def _search_done(self, query: str, hits: list[Span], layer: SpanIndex[None]) -> None:
-        if query != self.search_bar.value or not self.search_bar.display:
-            return  # a newer keystroke or a cancel overtook this search
-        if not query:
-            self.article.paint("linked", ())
-            self.article.paint("current", ())
-            self.set_status("Search: type to find")
+        if query != self._query:
+            return  # a newer keystroke or the end of the search overtook this one
+        first = self._select_hits(query, hits, layer)
+        if first is None:
+            self._show_query("no hits" if query else "type to find")
             return
-        if not hits:
+        count = f"the first {len(hits):,} hits" if len(hits) >= TYPING_HITS else \
+            f"{len(hits):,} hit{'s' * (len(hits) != 1)}"
+        self._show_query(f"{count}, at {first + 1}; enter keeps them for n/N")
+
+    def _select_hits(self, query: str, hits: list[Span], layer: SpanIndex[None]) -> int | None:
+        """Select the hits, at the first from the cursor on; which one that is, or None."""
+        if not query or not hits:
             self.selection = None
             self.article.paint("linked", ())
             self.article.paint("current", ())
-            self.set_status(f"/{one_line(query, 80)}: no hits")
-            return
-        item = Item("search", f"search:{query}", query, f"/{query}", tuple(hits), tuple(hits)
-                    if self.showing_original else ())
+            return None
         first = bisect_left(hits, (self.article.cursor, 0))
         first = first if first < len(hits) else 0
-        self.selection, self.position = item, first
+        self.selection = Item("search", f"search:{query}", query, f"/{query}", tuple(hits),
+                              tuple(hits) if self.showing_original else ())
+        self.position = first
         self.article.paint("linked", layer)
         self._show_position()
-        self.set_status(f"/{one_line(query, 80)}: {len(hits):,} hit{'s' * (len(hits) != 1)},"
-                        f" at {first + 1}; enter keeps them for n/N")
+        return first
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        if not isinstance(event.input, SearchBar):
-            return
-        event.input.display = False
-        self.article.focus()
-        if self.selection is not None and self.selection.kind == "search":
+    def _keep_search(self) -> None:
+        """Enter: keep every hit for n/N. Typing stops at the first hits, and enter can come
+        before the search of the last key is done: then the hits are found here."""
+        query, self._query = self._query, None
+        item = self.selection
+        current = item is not None and item.kind == "search" and item.label == query
+        if query and (not current or len(item.spans) >= TYPING_HITS):
+            hits = find_all(self.article.text, query)
+            self._select_hits(query, hits, SpanIndex.apart(hits))
+        if query and self.selection is not None and self.selection.kind == "search":
             previous = self._before_search[0]
             self.jumps.record(Place(self.article.cursor, self.showing_original, previous, 0))
             self._show_position()
+        else:
+            self.set_status(f"/{one_line(query or '', 80)}: no hits")
 
-    def on_search_bar_cancelled(self) -> None:
-        self.search_bar.display = False
-        self.article.focus()
+    def _cancel_search(self) -> None:
+        self._query = None
         item, position = self._before_search
         if item is not None:
             self.select(item, position)
@@ -753,6 +790,13 @@ class ReaderApp(AnnotationActions, App[int]):
                     ("Everywhere", self.BINDINGS),
                     ("Article pane", ArticleView.BINDINGS),
                     ("Sidebar", Sidebar.BINDINGS),
+                    ("Search prompt (/)", [
+                        Binding("enter", "keep", "Keep the hits for n/N"),
+                        Binding("escape", "cancel", "Cancel the search"),
+                        Binding("backspace", "back", "Delete a character (on none: cancel)"),
+                        Binding("ctrl+w", "word", "Delete a word"),
+                        Binding("ctrl+u", "line", "Delete the whole query"),
+                    ]),
                     ("Prompts", [Binding("ctrl+s", "save", "Save a note"),
                                  Binding("escape", "cancel", "Cancel a prompt")]),
                 ]
