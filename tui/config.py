@@ -6,8 +6,10 @@ A broken or unknown setting never stops the reader: it becomes a one-line warnin
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
+from types import MappingProxyType
+from typing import NamedTuple
 
 import platformdirs
 
@@ -15,11 +17,10 @@ APP = "closeread"
 _KNOWN = {"theme", "rules", "keys"}
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+class Config(NamedTuple):
     theme: str | None = None
     disabled_rules: frozenset[str] = frozenset()
-    keys: dict[str, str] = field(default_factory=dict)
+    keys: Mapping[str, str] = MappingProxyType({})
     warnings: tuple[str, ...] = ()
 
 
@@ -63,4 +64,4 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         warnings.append(f"{path}: 'keys' should map action ids to keys; ignored")
         keys = {}
-    return Config(theme, frozenset(disabled), dict(keys), tuple(warnings))
+    return Config(theme, frozenset(disabled), MappingProxyType(dict(keys)), tuple(warnings))

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Generic, TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 T = TypeVar("T")
 
 LIMIT = 100
 
 
-@dataclass(frozen=True, slots=True)
-class Place(Generic[T]):
+class Place(NamedTuple, Generic[T]):
     """A reading position: the cursor offset, which text it is in, and what was selected."""
 
     offset: int

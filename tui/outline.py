@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from .analysis.model import Analysis, Figure, Span
 
@@ -22,8 +21,7 @@ _SEVERITY_GROUPS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info
 _SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "●"}
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One selectable row: its label, what the status line says of it, and its linked spans."""
 
     kind: str
@@ -36,14 +34,12 @@ class Item:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Group:
+class Group(NamedTuple):
     title: str
     items: tuple[Item, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Section:
+class Section(NamedTuple):
     title: str
     groups: tuple[Group, ...]
     empty: str

@@ -9,7 +9,7 @@ analysis itself, they cost the UI thread nothing; only the sections the reader's
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .analysis.model import Analysis
 from .outline import Item, Section, section
@@ -19,8 +19,7 @@ ANALYSIS_SECTIONS = ("Entities", "Figures", "Edits")
 """The sections no note, dismissal or tag filter changes."""
 
 
-@dataclass(frozen=True, slots=True)
-class Prepared:
+class Prepared(NamedTuple):
     analysis: Analysis
     sections: Mapping[str, Section]
     mentions: SpanIndex[Item]

@@ -14,8 +14,6 @@ from typing import BinaryIO
 
 from .analysis.model import Format, Source
 from .formats import Extracted
-from .formats.html import looks_like_html
-from .formats.markdown import looks_like_markdown
 
 MAX_BYTES = 64 * 1024 * 1024
 BINARY_PROBE = 8192
@@ -177,10 +175,13 @@ def _utf8_with_fallback(data: bytes) -> tuple[str, list[str]]:
 
 
 def detect_format(text: str, name: str) -> Format:
-    """The format by suffix, else by content."""
+    """The format by suffix, else by content (the sniffers' patterns load only then)."""
     suffix = Path(name).suffix.lower()
     if suffix in _SUFFIX_FORMAT:
         return _SUFFIX_FORMAT[suffix]
+    from .formats.html import looks_like_html
+    from .formats.markdown import looks_like_markdown
+
     if looks_like_html(text):
         return "html"
     if looks_like_markdown(text):

@@ -6,12 +6,11 @@ nothing) and an ``extract_*`` function that never raises, so a malformed file st
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 
-@dataclass(frozen=True, slots=True)
-class Extracted:
+class Extracted(NamedTuple):
     """An article's text (one paragraph a line) with the title and date its markup declared."""
 
     text: str
