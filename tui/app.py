@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     from .notes.model import Note
 
 STATUS_LIMIT = 300
+FRAME = 0.02
 TYPING_HITS = 10_000
 """Hits found while a search is typed: a first letter has 100,000 in a book-length text, and
 finding them all at each key would lag the typing. Enter finds them all."""
@@ -160,7 +161,9 @@ class ReaderApp(AnnotationActions, App[int]):
         self.article.show_text(text, _line_paragraphs(text), pending=True)
         self.set_status("Analysing…")
         self.article.focus()
-        self.call_after_refresh(self.after_first_frame)
+        # The first frame's bytes go out through the driver's writer thread, which would wait
+        # for the GIL behind the mounting and the analysis: give it a frame's time first.
+        self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
 
     async def after_first_frame(self) -> None:
         """What the first frame does not need: the collector (the start-up's objects live as

@@ -19,5 +19,10 @@ def styles_dir() -> Path:
     return _shipped("styles")
 
 
+def dialog_css() -> str:
+    """The dialogs' stylesheet: a screen's ``CSS_PATH`` is read when it first opens."""
+    return str(styles_dir() / "dialogs.tcss")
+
+
 def seed_file() -> Path:
     return _shipped("seeds") / SAMPLE_NAME

@@ -10,9 +10,13 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from ..resources import dialog_css
+
 
 class DateScreen(ModalScreen[date | bool | None]):
     """Returns a date, None to go back to the article's own, or False when cancelled."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="date_cancel")]
 

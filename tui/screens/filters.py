@@ -13,10 +13,13 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ..outline import FILTERABLE
+from ..resources import dialog_css
 
 
 class FilterScreen(ModalScreen[frozenset[str] | None]):
     """Space toggles a group, enter applies, escape leaves the filters as they were."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [
         Binding("escape", "dismiss_unchanged", "Cancel", id="filters_cancel"),

@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from ..resources import dialog_css
+
 _KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "space": "space",
     "left_square_bracket": "[", "right_square_bracket": "]", "left_curly_bracket": "{",
@@ -34,6 +36,8 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
 
 class HelpScreen(ModalScreen[None]):
     """A scrollable table of keys; any of esc, q or ? closes it."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 

@@ -8,6 +8,7 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
+from ..resources import dialog_css
 from ..safe_text import one_line
 
 QUOTE_LIMIT = 200
@@ -15,6 +16,8 @@ QUOTE_LIMIT = 200
 
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note's body; ctrl+s saves, escape cancels (nothing is saved)."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="note_save"),

@@ -16,11 +16,14 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
+from ..resources import dialog_css
 from ..safe_text import one_line
 
 
 class TextPrompt(ModalScreen[str | None]):
     """One line of text; enter answers, escape cancels. ``suggestions`` complete as you type."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
@@ -49,6 +52,8 @@ class TextPrompt(ModalScreen[str | None]):
 class LetterPrompt(ModalScreen[str | None]):
     """One letter a-z (a bookmark's name); any other key cancels."""
 
+    CSS_PATH = dialog_css()
+
     def __init__(self, question: str) -> None:
         super().__init__()
         self._question = question
@@ -68,6 +73,8 @@ class LetterPrompt(ModalScreen[str | None]):
 
 class ConfirmScreen(ModalScreen[bool]):
     """Yes (y) or no (n, escape)."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
@@ -89,6 +96,8 @@ class ConfirmScreen(ModalScreen[bool]):
 
 class ChoiceScreen(ModalScreen[str | None]):
     """One of a few choices, by arrow keys and enter; escape cancels."""
+
+    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice_cancel")]
 
