@@ -14,6 +14,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -166,13 +167,13 @@ class NoteStore:
 
     def _prepare(self) -> None:
         with self._reading() as db:
-            problems = [row[0] for row in db.execute("PRAGMA quick_check")]
+            problems = [row[0] for row in _patiently(db, "PRAGMA quick_check")]
             if problems != ["ok"]:
                 raise StoreCorrupt(
                     f"{self.path}: the notes database is damaged ({problems[0][:120]}); "
                     "it was left untouched", self.path,
                 )
-            db.execute("PRAGMA journal_mode = WAL")
+            _patiently(db, "PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
             db.execute("PRAGMA foreign_keys = ON")
         self._migrate()
@@ -462,6 +463,20 @@ def _ensure_directory(directory: Path) -> None:
         raise StoreUnavailable(f"{directory}: the notes folder is not a directory")
     if not os.access(directory, os.W_OK | os.X_OK):
         raise StoreUnavailable(f"{directory}: the notes folder is read-only; notes cannot be saved")
+
+
+def _patiently(db: sqlite3.Connection, statement: str) -> list[tuple]:
+    """Run ``statement``, waiting out a lock as the busy timeout would. Switching a new
+    database to WAL while another connection opens it can fail at once with "database is
+    locked", without calling the busy handler (about one open in a hundred, two at a time)."""
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            return db.execute(statement).fetchall()
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error).lower() or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _check_header(path: Path) -> None:
