@@ -16,7 +16,6 @@ from .analysis.model import Correction, Span
 from .notes.errors import StoreError
 from .outline import Item
 from .safe_text import one_line
-from .screens.prompts import ChoiceScreen, ConfirmScreen, LetterPrompt, TextPrompt
 
 if TYPE_CHECKING:
     from .app import ReaderApp
@@ -161,6 +160,8 @@ class AnnotationActions:
             else:
                 self._guard(lambda: notebook.add("note", target, tags=tags), "Tagged")
 
+        from .screens.prompts import TextPrompt  # the prompts load when one first opens
+
         self.push_screen(TextPrompt("Tags, separated by commas:", current, notebook.tags()),
                          done)
 
@@ -182,6 +183,8 @@ class AnnotationActions:
 
             self._guard(change, f"Bookmark '{letter} set; ' then {letter} returns here")
 
+        from .screens.prompts import LetterPrompt
+
         self.push_screen(LetterPrompt("Bookmark letter:"), done)
 
     def action_go_to_bookmark(self: ReaderApp) -> None:
@@ -196,6 +199,8 @@ class AnnotationActions:
                     self.notify(f"No bookmark '{letter} in this article.", timeout=3)
                 return
             self.go_to(self._note_item(found))
+
+        from .screens.prompts import LetterPrompt
 
         self.push_screen(LetterPrompt("Go to bookmark:"), done)
 
@@ -250,9 +255,13 @@ class AnnotationActions:
                                              reason=reason.strip()),
                         "Flag dismissed (x on it again restores it; u undoes)")
 
+        from .screens.prompts import TextPrompt
+
         self.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
 
     def _correct(self: ReaderApp, notebook: Notebook, item: Item) -> None:
+        from .screens.prompts import ChoiceScreen, TextPrompt
+
         entity = item.name
         choices = [("rename", "Rename…"), ("kind", "Change kind…"), ("merge", "Merge with…"),
                    ("split", "Split off an alias…"), ("hide", "Hide")]
@@ -324,6 +333,8 @@ class AnnotationActions:
             if yes:
                 self._guard(lambda: notebook.delete(placed.note),
                             f"Deleted the {placed.note.kind} (u undoes)")
+
+        from .screens.prompts import ConfirmScreen
 
         self.push_screen(ConfirmScreen(f"Delete this {placed.note.kind} on "
                                        f"“{one_line(quote, 60)}”?"), done)

@@ -39,7 +39,6 @@ from .outline import SECTION_ORDER, Item, Section, section
 from .prepared import Prepared, prepare
 from .resources import styles_dir
 from .safe_text import one_line
-from .screens.prompts import ConfirmScreen
 from .search import edited, find_all, prepare_search
 from .source import load
 from .spanindex import SpanIndex
@@ -188,6 +187,8 @@ class ReaderApp(AnnotationActions, App[int]):
         try:
             self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)
         except StoreCorrupt as error:
+            from .screens.prompts import ConfirmScreen
+
             self._notes_failed(error)
             self.push_screen(
                 ConfirmScreen(f"{error} Move it aside (kept under a new name) and start a new "
