@@ -288,6 +288,8 @@ async def test_the_search_prompt_edits_as_in_less_and_leaves_other_keys_alone(re
     assert not isinstance(app.focused, ArticleView)
     await pilot.press("backspace")  # on an empty query: the search is over
     assert not app.searching
+    await pilot.press("slash", "enter")  # so is enter on nothing
+    assert not app.searching and "no hits" not in status(app)
 
 
 async def test_a_paste_at_the_search_prompt_is_typed_on_one_line(reader):

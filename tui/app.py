@@ -664,10 +664,10 @@ class ReaderApp(AnnotationActions, App[int]):
         assert self._query is not None
         if isinstance(event, events.Paste):
             query: str | None = self._query + one_line(event.text, 200)
-        elif event.key == "enter":
+        elif event.key == "enter" and self._query:
             self._keep_search()
             return True
-        elif event.key == "escape" or (event.key == "backspace" and not self._query):
+        elif event.key in ("escape", "enter") or (event.key == "backspace" and not self._query):
             self._cancel_search()
             return True
         else:
@@ -719,17 +719,18 @@ class ReaderApp(AnnotationActions, App[int]):
         """Enter: keep every hit for n/N. Typing stops at the first hits, and enter can come
         before the search of the last key is done: then the hits are found here."""
         query, self._query = self._query, None
+        assert query
         item = self.selection
         current = item is not None and item.kind == "search" and item.label == query
-        if query and (not current or len(item.spans) >= TYPING_HITS):
+        if not current or len(item.spans) >= TYPING_HITS:
             hits = find_all(self.article.text, query)
             self._select_hits(query, hits, SpanIndex.apart(hits))
-        if query and self.selection is not None and self.selection.kind == "search":
+        if self.selection is not None and self.selection.kind == "search":
             previous = self._before_search[0]
             self.jumps.record(Place(self.article.cursor, self.showing_original, previous, 0))
             self._show_position()
         else:
-            self.set_status(f"/{one_line(query or '', 80)}: no hits")
+            self.set_status(f"/{one_line(query, 80)}: no hits")
 
     def _cancel_search(self) -> None:
         self._query = None
