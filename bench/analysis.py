@@ -3,11 +3,7 @@
 Each size runs in a fresh process (so peak memory is that size's alone), on BBC stories
 concatenated from ../shared/corpus, or on generated prose where the corpus is absent.
 
-    python bench/analysis.py [--sizes 0.5 1 2 5] [--no-gc]
-
-``--no-gc`` switches Python's cyclic garbage collector off in each child, to show what pausing it
-around ``analyze`` would save (the analysis leaves about a thousand objects in cycles per MB,
-collected once the collector is back on).
+    python bench/analysis.py [--sizes 0.5 1 2 5]
 """
 
 from __future__ import annotations
@@ -22,9 +18,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 CHILD = """
-import gc, json, pathlib, resource, sys, tempfile, time
-if {no_gc}:
-    gc.disable()
+import json, pathlib, resource, sys, tempfile, time
 sys.path[:0] = [{here!r}, {root!r}]
 from corpus_text import long_article
 text = long_article({size})
@@ -46,10 +40,10 @@ print(json.dumps({{"chars": len(text), "words": len(text.split()), "total": tota
 """
 
 
-def run(size: float, no_gc: bool = False) -> dict:
+def run(size: float) -> dict:
     """One size in a fresh process: seconds in all (``total``, imports included) and by stage
     (``load`` is reading and decoding the file), and the process's peak memory."""
-    code = CHILD.format(here=str(HERE), root=str(HERE.parent), size=size, no_gc=no_gc)
+    code = CHILD.format(here=str(HERE), root=str(HERE.parent), size=size)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, timeout=600)
     return json.loads(out.stdout.strip().splitlines()[-1])
@@ -63,9 +57,8 @@ def words_per_second(row: dict) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=float, nargs="+", default=[0.5, 1, 2, 5])
-    parser.add_argument("--no-gc", action="store_true", help="switch the cyclic collector off")
     options = parser.parse_args()
-    rows = [(size, run(size, options.no_gc)) for size in options.sizes]
+    rows = [(size, run(size)) for size in options.sizes]
     stages = list(rows[0][1]["stages"])
     print(f"{'MB':>5} {'total s':>8} {'words/s':>8} {'peak MB':>8} "
           + " ".join(f"{s + ' s/MB':>15}" for s in stages))
