@@ -42,7 +42,7 @@ from .safe_text import one_line
 from .search import edited, find_all, prepare_search
 from .source import load
 from .spanindex import SpanIndex
-from .widgets.article import ArticleView
+from .widgets.article import FRAME, ArticleView
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
 
@@ -51,7 +51,6 @@ if TYPE_CHECKING:
     from .notes.model import Note
 
 STATUS_LIMIT = 300
-FRAME = 0.02
 TYPING_HITS = 10_000
 """Hits found while a search is typed: a first letter has 100,000 in a book-length text, and
 finding them all at each key would lag the typing. Enter finds them all."""
@@ -160,8 +159,6 @@ class ReaderApp(AnnotationActions, App[int]):
         self.article.show_text(text, _line_paragraphs(text), pending=True)
         self.set_status("Analysing…")
         self.article.focus()
-        # The first frame's bytes go out through the driver's writer thread, which would wait
-        # for the GIL behind the mounting and the analysis: give it a frame's time first.
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
 
     async def after_first_frame(self) -> None:

@@ -12,13 +12,14 @@ import itertools
 import re
 from bisect import bisect_right
 from collections.abc import Sequence
+from functools import partial
 
 from rich.segment import Segment
 from rich.style import Style
 from textual import events
 from textual.binding import Binding
 from textual.cache import LRUCache
-from textual.geometry import Offset, Size
+from textual.geometry import Offset, Region, Size
 from textual.message import Message
 from textual.scroll_view import ScrollView
 from textual.selection import Selection
@@ -39,6 +40,9 @@ _FEW = 16
 GUTTER = 2
 FIRST_SCREENS = 4
 """How many screens of a newly shown text wrap before its first frame; the rest wrap after."""
+FRAME = 0.02
+"""Work that can wait for the first frame waits this much longer: the frame's bytes go out
+through the driver's writer thread, which would wait for the GIL behind that work."""
 _SEVERITY_LAYERS = ("mark-error", "mark-warning", "mark-info")
 _MARKS = {"mark-error": "✖", "mark-warning": "▲", "mark-info": "●"}
 
@@ -341,8 +345,8 @@ class ArticleView(ScrollView, can_focus=True):
         first_lines = max(self.size.height, 1) * FIRST_SCREENS
         layout = Layout(self._text, self._paragraphs, self._wrap_width(), first_lines)
         self._show_layout(layout)
-        if not layout.complete:
-            self.call_after_refresh(self._finish_layout, layout)
+        if not layout.complete:  # a frame after the next one: see ReaderApp.after_first_frame
+            self.call_after_refresh(self.set_timer, FRAME, partial(self._finish_layout, layout))
 
     def _show_layout(self, layout: Layout) -> None:
         self._wrapped = layout
@@ -383,6 +387,13 @@ class ArticleView(ScrollView, can_focus=True):
             )
             self._styles["base"] = self.rich_style
         return self._styles[name]
+
+    def render_lines(self, crop: Region) -> list[Strip]:
+        """The first frame renders before the resize event that would wrap the text: wrap it
+        here, so that frame shows the article and not a blank pane a frame ahead of it."""
+        if self._wrapped is None and self._text:
+            self._relayout()
+        return super().render_lines(crop)
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset

@@ -147,11 +147,9 @@ class Layout:
 
 def _is_narrow(text: str) -> bool:
     """Every character shows one cell wide (as ``visible`` draws it): wrap by characters."""
-    if text.isascii() or _COMMON_NARROW.search(text) is None:
+    if text.isascii():
         return True
-    distinct = set(text)
-    distinct.discard("\n")
-    return all(cell_len(visible(char)) == 1 for char in distinct)
+    return all(cell_len(visible(char)) == 1 for char in set(_COMMON_NARROW.findall(text)))
 
 
 def _empty_paragraph(starts: array, ends: array, firsts: array, at: int, index: int) -> None:
