@@ -7,16 +7,13 @@ from datetime import date
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from ..resources import dialog_css
+from .dialog import Dialog
 
 
-class DateScreen(ModalScreen[date | bool | None]):
+class DateScreen(Dialog[date | bool | None]):
     """Returns a date, None to go back to the article's own, or False when cancelled."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="date_cancel")]
 

@@ -8,18 +8,15 @@ from collections.abc import Iterable
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ..outline import FILTERABLE
-from ..resources import dialog_css
+from .dialog import Dialog
 
 
-class FilterScreen(ModalScreen[frozenset[str] | None]):
+class FilterScreen(Dialog[frozenset[str] | None]):
     """Space toggles a group, enter applies, escape leaves the filters as they were."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [
         Binding("escape", "dismiss_unchanged", "Cancel", id="filters_cancel"),

@@ -9,10 +9,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from ..resources import dialog_css
+from .dialog import Dialog
 
 _KEY_NAMES = {
     "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "space": "space",
@@ -34,10 +33,8 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """A scrollable table of keys; any of esc, q or ? closes it."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
 

@@ -5,19 +5,16 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Static, TextArea
 
-from ..resources import dialog_css
 from ..safe_text import one_line
+from .dialog import Dialog
 
 QUOTE_LIMIT = 200
 
 
-class NoteEditor(ModalScreen[str | None]):
+class NoteEditor(Dialog[str | None]):
     """Edit a note's body; ctrl+s saves, escape cancels (nothing is saved)."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", priority=True, id="note_save"),

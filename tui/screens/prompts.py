@@ -11,19 +11,16 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..resources import dialog_css
 from ..safe_text import one_line
+from .dialog import Dialog
 
 
-class TextPrompt(ModalScreen[str | None]):
+class TextPrompt(Dialog[str | None]):
     """One line of text; enter answers, escape cancels. ``suggestions`` complete as you type."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="prompt_cancel")]
 
@@ -49,20 +46,15 @@ class TextPrompt(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class LetterPrompt(ModalScreen[str | None]):
+class LetterPrompt(Dialog[str | None]):
     """One letter a-z (a bookmark's name); any other key cancels."""
-
-    CSS_PATH = dialog_css()
 
     def __init__(self, question: str) -> None:
         super().__init__()
         self._question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="prompt"):
-            yield Static(one_line(self._question), markup=False)
-            yield Static("a letter a-z · any other key cancels", classes="prompt-help",
-                         markup=False)
+        yield from _asking(self._question, "a letter a-z · any other key cancels")
 
     def on_key(self, event: events.Key) -> None:
         event.stop()
@@ -71,10 +63,8 @@ class LetterPrompt(ModalScreen[str | None]):
         self.dismiss(letter if len(letter) == 1 and "a" <= letter <= "z" else None)
 
 
-class ConfirmScreen(ModalScreen[bool]):
+class ConfirmScreen(Dialog[bool]):
     """Yes (y) or no (n, escape)."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm_yes"),
@@ -86,18 +76,14 @@ class ConfirmScreen(ModalScreen[bool]):
         self._question = question
 
     def compose(self) -> ComposeResult:
-        with Vertical(classes="prompt"):
-            yield Static(one_line(self._question), markup=False)
-            yield Static("y: yes · n or esc: no", classes="prompt-help", markup=False)
+        yield from _asking(self._question, "y: yes · n or esc: no")
 
     def action_answer(self, answer: bool) -> None:
         self.dismiss(answer)
 
 
-class ChoiceScreen(ModalScreen[str | None]):
+class ChoiceScreen(Dialog[str | None]):
     """One of a few choices, by arrow keys and enter; escape cancels."""
-
-    CSS_PATH = dialog_css()
 
     BINDINGS = [Binding("escape", "cancel", "Cancel", id="choice_cancel")]
 
@@ -117,3 +103,10 @@ class ChoiceScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+def _asking(question: str, keys: str) -> ComposeResult:
+    """A question answered by a key, and a line saying which keys answer it."""
+    with Vertical(classes="prompt"):
+        yield Static(one_line(question), markup=False)
+        yield Static(keys, classes="prompt-help", markup=False)
