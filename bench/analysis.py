@@ -44,8 +44,9 @@ def run(size: float) -> dict:
     """One size in a fresh process: seconds in all (``total``, imports included) and by stage
     (``load`` is reading and decoding the file), and the process's peak memory."""
     code = CHILD.format(here=str(HERE), root=str(HERE.parent), size=size)
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True, timeout=600)
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=600
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -60,20 +61,24 @@ def main() -> None:
     options = parser.parse_args()
     rows = [(size, run(size)) for size in options.sizes]
     stages = list(rows[0][1]["stages"])
-    print(f"{'MB':>5} {'total s':>8} {'words/s':>8} {'peak MB':>8} "
-          + " ".join(f"{s + ' s/MB':>15}" for s in stages))
+    print(
+        f"{'MB':>5} {'total s':>8} {'words/s':>8} {'peak MB':>8} "
+        + " ".join(f"{s + ' s/MB':>15}" for s in stages)
+    )
     for _, row in rows:
         mb = row["chars"] / 1e6
-        print(f"{mb:>5.1f} {row['total']:>8.2f} {words_per_second(row):>8.0f} "
-              f"{row['peak_mb']:>8.0f} "
-              + " ".join(f"{row['stages'][s] / mb:>15.3f}" for s in stages))
+        print(
+            f"{mb:>5.1f} {row['total']:>8.2f} {words_per_second(row):>8.0f} "
+            f"{row['peak_mb']:>8.0f} " + " ".join(f"{row['stages'][s] / mb:>15.3f}" for s in stages)
+        )
     if len(rows) > 1:
         small, large = rows[0][1], rows[-1][1]
         ratio = large["total"] / small["total"]
-        print(f"growth: {large['chars'] / small['chars']:.1f}x the text took {ratio:.1f}x "
-              f"the time")
-    print(f"(started {time.strftime('%Y-%m-%d %H:%M')}; total includes imports, words/s does "
-          "not; peak from ru_maxrss of each process)")
+        print(f"growth: {large['chars'] / small['chars']:.1f}x the text took {ratio:.1f}x the time")
+    print(
+        f"(started {time.strftime('%Y-%m-%d %H:%M')}; total includes imports, words/s does "
+        "not; peak from ru_maxrss of each process)"
+    )
 
 
 if __name__ == "__main__":

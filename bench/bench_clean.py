@@ -47,8 +47,10 @@ def article(paragraphs: int, seed: int = 1) -> str:
         elif roll < 0.06:
             out.append(_sentence(rng, words, weights)[:-1] + ".br>")
         elif roll < 0.065:
-            out.append(f"5 January, 2022, at ALMATY, KAZAKHSTAN {_sentence(rng, words, weights)} "
-                       "Photograph: Jane Doe/Reuters")
+            out.append(
+                f"5 January, 2022, at ALMATY, KAZAKHSTAN {_sentence(rng, words, weights)} "
+                "Photograph: Jane Doe/Reuters"
+            )
         elif roll < 0.07:
             out.append("Read more: " + _sentence(rng, words, weights))
         else:
@@ -68,8 +70,10 @@ def main() -> None:
         cleaned = clean(text)
         elapsed = time.perf_counter() - started
         kinds = Counter(e.kind for e in cleaned.edits if e.kind != "whitespace")
-        print(f"{size:>10} {len(text) / 1e6:>6.2f} {elapsed:>8.2f} {elapsed / size * 1e6:>8.0f}  "
-              f"{dict(sorted(kinds.items()))}")
+        print(
+            f"{size:>10} {len(text) / 1e6:>6.2f} {elapsed:>8.2f} {elapsed / size * 1e6:>8.0f}  "
+            f"{dict(sorted(kinds.items()))}"
+        )
 
 
 if __name__ == "__main__":

@@ -109,8 +109,7 @@ GB-WLS	Cardiff				WIKI Cardiff (capital of Wales)
 GB-NIR	Belfast				WIKI Belfast (capital of Northern Ireland)
 GB-ENG	London				WIKI London (capital of England)
 """.replace("WIKI ", WIKI)
-NAMES = {"GB-SCT": "Scotland", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland",
-         "GB-ENG": "England"}
+NAMES = {"GB-SCT": "Scotland", "GB-WLS": "Wales", "GB-NIR": "Northern Ireland", "GB-ENG": "England"}
 HEADER = """\
 # Capitals, dated: code, country, capital, other spellings (|), from (ISO day, inclusive, empty =
 # always), until (exclusive, empty = still), source. Written by bench/build_capitals.py from

@@ -7,9 +7,11 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BBC = ROOT.parent / "shared" / "corpus" / "news-text" / "bbc"
-_WORDS = ("the council said on Monday that about 3,000 people in Leeds and the Ministry of "
-          "Defence had been told by Prime Minister Tony Blair, according to officials, that "
-          "twelve new schools would open in March").split()
+_WORDS = (
+    "the council said on Monday that about 3,000 people in Leeds and the Ministry of "
+    "Defence had been told by Prime Minister Tony Blair, according to officials, that "
+    "twelve new schools would open in March"
+).split()
 
 
 def long_article(megabytes: float, corpus: Path = BBC) -> str:

@@ -74,8 +74,13 @@ def main() -> None:
             if any(overlaps(cue, g) for g in gold):
                 right += 1
             elif len(wrong) < args.misses:
-                wrong.append(text[max(cue[0] - 60, 0):cue[0]] + "[[" + text[cue[0]:cue[1]] + "]]"
-                             + text[cue[1]:cue[1] + 40])
+                wrong.append(
+                    text[max(cue[0] - 60, 0) : cue[0]]
+                    + "[["
+                    + text[cue[0] : cue[1]]
+                    + "]]"
+                    + text[cue[1] : cue[1] + 40]
+                )
         recalled += sum(any(overlaps(g, cue) for cue in found) for g in gold)
     precision = right / found_n if found_n else 0.0
     recall = recalled / gold_n if gold_n else 0.0

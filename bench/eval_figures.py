@@ -65,9 +65,7 @@ def score_number_words(corpus: Path, misses: bool) -> tuple[int, int, int, int]:
         for row in csv.DictReader(f, delimiter="\t"):
             gold = [float(v) for v in row["values"].split(";")] if row["values"] else []
             got = [f.value for f in find_figures(row["text"]).figures if f.value is not None]
-            ok = len(got) == len(gold) and all(
-                _close(a, b) for a, b in zip(got, gold, strict=True)
-            )
+            ok = len(got) == len(gold) and all(_close(a, b) for a, b in zip(got, gold, strict=True))
             right += ok
             total += 1
             if row["text"] not in DISPUTED:
@@ -75,8 +73,10 @@ def score_number_words(corpus: Path, misses: bool) -> tuple[int, int, int, int]:
                 fair_total += 1
             if misses and not ok:
                 why = DISPUTED.get(row["text"], "")
-                print(f"  number-words miss: {row['text']!r} gold {gold} got {got}"
-                      + (f" (disputed: {why})" if why else ""))
+                print(
+                    f"  number-words miss: {row['text']!r} gold {gold} got {got}"
+                    + (f" (disputed: {why})" if why else "")
+                )
     return right, total, fair_right, fair_total
 
 
@@ -114,14 +114,14 @@ def timebank_document(path: Path) -> tuple[str, date, list[tuple[int, int, date]
     dct = re.search(r'<TIMEX3[^>]*functionInDocument="CREATION_TIME"[^>]*>', raw)
     assert dct is not None, path
     created = date.fromisoformat(dict(_ATTR.findall(dct.group()))["value"][:10])
-    body = raw[raw.index("<TEXT>") + len("<TEXT>"):raw.index("</TEXT>")]
+    body = raw[raw.index("<TEXT>") + len("<TEXT>") : raw.index("</TEXT>")]
     parts: list[str] = []
     length = 0
     open_at: list[tuple[int, dict[str, str]]] = []
     gold = []
     last = 0
     for m in _TAG.finditer(body):
-        chunk = html.unescape(body[last:m.start()])
+        chunk = html.unescape(body[last : m.start()])
         parts.append(chunk)
         length += len(chunk)
         last = m.end()
@@ -152,16 +152,20 @@ def score_timebank(corpus: Path, misses: bool) -> tuple[int, int, int]:
             wrong += bool(near)
             if misses:
                 said = [(f.text, str(f.date)) for f in near]
-                context = text[max(0, start - 60):end + 30].replace("\n", " ")
-                print(f"  timebank {'wrong' if near else 'miss'}: {text[start:end]!r} = {day} "
-                      f"(DCT {created}) got {said} in …{context}…")
+                context = text[max(0, start - 60) : end + 30].replace("\n", " ")
+                print(
+                    f"  timebank {'wrong' if near else 'miss'}: {text[start:end]!r} = {day} "
+                    f"(DCT {created}) got {said} in …{context}…"
+                )
     return right, wrong, total
 
 
 def bbc(corpus: Path, show: str | None) -> tuple[float, float, float, Counter[str]]:
     """Seconds per MB, figures per 1,000 words, and figures by kind over the BBC stories."""
-    texts = [p.read_text(encoding="utf-8", errors="replace")
-             for p in sorted((corpus / "news-text/bbc").rglob("*.txt"))]
+    texts = [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted((corpus / "news-text/bbc").rglob("*.txt"))
+    ]
     size = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     words = sum(len(t.split()) for t in texts)
     kinds: Counter[str] = Counter()
@@ -173,9 +177,11 @@ def bbc(corpus: Path, show: str | None) -> tuple[float, float, float, Counter[st
             kinds[f.kind] += 1
             if show and f.kind == show and f.span:
                 a, b = f.span
-                context = text[max(0, a - 40):b + 40].replace("\n", " ")
-                print(f"  {f.kind} {f.text!r} {f.value} {f.low}-{f.high} {f.unit} {f.date} "
-                      f"[{f.counts}] …{context}…")
+                context = text[max(0, a - 40) : b + 40].replace("\n", " ")
+                print(
+                    f"  {f.kind} {f.text!r} {f.value} {f.low}-{f.high} {f.unit} {f.date} "
+                    f"[{f.counts}] …{context}…"
+                )
     whole = "\n".join(texts)
     started = time.perf_counter()
     find_figures(whole)
@@ -196,16 +202,26 @@ def main() -> None:
     per_mb, one_pass, per_kwords, kinds = bbc(args.corpus, args.show)
 
     print(f"{'benchmark':<36}{'score':>10}{'target':>10}")
-    print(f"{'number-words.tsv right':<36}{nw_right / nw_total:>10.1%}{'>= 95%':>10}"
-          f"   ({nw_right}/{nw_total})")
-    print(f"{'  without the disputed gold rows':<36}{nw_fair / nw_fair_total:>10.1%}{'':>10}"
-          f"   ({nw_fair}/{nw_fair_total}; --misses lists why)")
-    print(f"{'quantulum3 quantities found':<36}{q_right / q_total:>10.1%}{'>= 90%':>10}"
-          f"   ({q_right}/{q_total})")
-    print(f"{'TimeBank day dates right':<36}{tb_right / tb_total:>10.1%}{'>= 85%':>10}"
-          f"   ({tb_right}/{tb_total})")
-    print(f"{'TimeBank day dates wrong':<36}{tb_wrong / tb_total:>10.1%}{'<= 5%':>10}"
-          f"   ({tb_wrong}/{tb_total})")
+    print(
+        f"{'number-words.tsv right':<36}{nw_right / nw_total:>10.1%}{'>= 95%':>10}"
+        f"   ({nw_right}/{nw_total})"
+    )
+    print(
+        f"{'  without the disputed gold rows':<36}{nw_fair / nw_fair_total:>10.1%}{'':>10}"
+        f"   ({nw_fair}/{nw_fair_total}; --misses lists why)"
+    )
+    print(
+        f"{'quantulum3 quantities found':<36}{q_right / q_total:>10.1%}{'>= 90%':>10}"
+        f"   ({q_right}/{q_total})"
+    )
+    print(
+        f"{'TimeBank day dates right':<36}{tb_right / tb_total:>10.1%}{'>= 85%':>10}"
+        f"   ({tb_right}/{tb_total})"
+    )
+    print(
+        f"{'TimeBank day dates wrong':<36}{tb_wrong / tb_total:>10.1%}{'<= 5%':>10}"
+        f"   ({tb_wrong}/{tb_total})"
+    )
     print(f"{'BBC seconds per MB (per story)':<36}{per_mb:>10.3f}")
     print(f"{'BBC seconds per MB (one 5 MB text)':<36}{one_pass:>10.3f}")
     print(f"{'BBC figures per 1,000 words':<36}{per_kwords:>10.1f}")

@@ -52,13 +52,17 @@ def _one(path: str) -> tuple[str, int, float, list[tuple[str, str, str, str]]]:
     analysis = analyze(Source(text, path=path))
     day = analysis.date or (analysis.reference_date.date if analysis.reference_date else None)
     started = time.perf_counter()
-    flags = find_flags(analysis.text, paragraphs=analysis.paragraphs,
-                       entities=analysis.entities, figures=analysis.figures, article_date=day)
+    flags = find_flags(
+        analysis.text,
+        paragraphs=analysis.paragraphs,
+        entities=analysis.entities,
+        figures=analysis.figures,
+        article_date=day,
+    )
     took = time.perf_counter() - started
     found = [f for f in analysis.flags if f.rule not in OWN] + list(flags)
     hits = [
-        (f.rule, f.severity, f.message,
-         _context(analysis.text, f.spans[0]) if f.spans else "")
+        (f.rule, f.severity, f.message, _context(analysis.text, f.spans[0]) if f.spans else "")
         for f in found
     ]
     return path, len(analysis.text.split()), took, hits
@@ -85,8 +89,10 @@ def main() -> None:
                 by_rule[rule].append((path, sev, message, context))
                 severity[sev] += 1
     per_k = 1000 / max(words, 1)
-    print(f"{len(paths)} stories, {words} words; the flag rules took {took:.2f} s in all "
-          f"(summed over workers)")
+    print(
+        f"{len(paths)} stories, {words} words; the flag rules took {took:.2f} s in all "
+        f"(summed over workers)"
+    )
     print(f"{'rule':24} {'severity':9} {'hits':>6} {'per 1k words':>13}")
     order = [r.id for r in RULES] + sorted(set(by_rule) - OWN)
     for rule in order:

@@ -25,9 +25,17 @@ from corpus_text import long_article
 from tui.analysis import Source
 from tui.app import ReaderApp
 
-KEYS = [("j", "line down"), ("space", "page down"), ("k", "line up"), ("n", "next mention"),
-        ("right_square_bracket", "next flag"), ("right_curly_bracket", "next paragraph"),
-        ("ctrl+o", "jump back"), ("G", "bottom"), ("g", "top")]
+KEYS = [
+    ("j", "line down"),
+    ("space", "page down"),
+    ("k", "line up"),
+    ("n", "next mention"),
+    ("right_square_bracket", "next flag"),
+    ("right_curly_bracket", "next paragraph"),
+    ("ctrl+o", "jump back"),
+    ("G", "bottom"),
+    ("g", "top"),
+]
 
 
 async def measure(
@@ -63,8 +71,10 @@ async def measure(
             idle.append(time.process_time() - t)
         base = statistics.median(idle)
         if report:
-            print(f"{len(text) / 1e6:.1f} MB, {len(app.analysis.paragraphs):,} paragraphs, "
-                  f"analysed and shown in {ready:.1f} s; idle pause {base * 1000:.1f} ms CPU")
+            print(
+                f"{len(text) / 1e6:.1f} MB, {len(app.analysis.paragraphs):,} paragraphs, "
+                f"analysed and shown in {ready:.1f} s; idle pause {base * 1000:.1f} ms CPU"
+            )
         for key, what in KEYS:
             costs = []
             for _ in range(repeat):
@@ -80,8 +90,13 @@ async def measure(
                 await app.workers.wait_for_complete()  # the search's thread counts too
                 costs.append(max(time.process_time() - t - base, 0.0))
             await pilot.press("escape")
-        rows.append(("/ a word enter (search, each key)", statistics.median(costs) * 1000,
-                     max(costs) * 1000))
+        rows.append(
+            (
+                "/ a word enter (search, each key)",
+                statistics.median(costs) * 1000,
+                max(costs) * 1000,
+            )
+        )
     return rows
 
 

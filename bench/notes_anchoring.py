@@ -29,15 +29,18 @@ WORD = re.compile(r"\S+")
 
 
 def stories(corpus: Path) -> list[str]:
-    return [p.read_text(encoding="utf-8", errors="replace")
-            for p in sorted((corpus / "news-text" / "bbc").rglob("*.txt"))]
+    return [
+        p.read_text(encoding="utf-8", errors="replace")
+        for p in sorted((corpus / "news-text" / "bbc").rglob("*.txt"))
+    ]
 
 
 def edit(text: str, span: tuple[int, int], rng: random.Random) -> tuple[str, tuple[int, int]]:
     """One realistic change, and where the quote's span went."""
     start, end = span
-    kind = rng.choice(["paragraph above", "word elsewhere", "word inside", "word beside",
-                       "delete sentence"])
+    kind = rng.choice(
+        ["paragraph above", "word elsewhere", "word inside", "word beside", "delete sentence"]
+    )
     if kind == "paragraph above":
         at = text.rfind("\n", 0, start) + 1
         at = rng.choice([0, at])
@@ -49,11 +52,15 @@ def edit(text: str, span: tuple[int, int], rng: random.Random) -> tuple[str, tup
     if kind == "word inside":
         words = [m.span() for m in WORD.finditer(text, start, end)]
     elif kind == "word beside":
-        words = [m.span() for m in WORD.finditer(text, max(0, start - 40), min(len(text), end + 40))
-                 if m.end() <= start or m.start() >= end]
+        words = [
+            m.span()
+            for m in WORD.finditer(text, max(0, start - 40), min(len(text), end + 40))
+            if m.end() <= start or m.start() >= end
+        ]
     else:
-        words = [m.span() for m in WORD.finditer(text)
-                 if m.end() < start - 200 or m.start() > end + 200]
+        words = [
+            m.span() for m in WORD.finditer(text) if m.end() < start - 200 or m.start() > end + 200
+        ]
     if not words:
         return text, span
     a, b = rng.choice(words)
@@ -90,13 +97,18 @@ def trial(texts: list[str], rng: random.Random) -> str:
     for _ in range(rng.randint(1, 3)):
         text, span = edit(text, span, rng)
     found = place(anchor, text)
-    state = ("intact" if text[span[0]:span[1]] == anchor.exact
-             else "changed" if span[1] > span[0] else "vanished")
+    state = (
+        "intact"
+        if text[span[0] : span[1]] == anchor.exact
+        else "changed"
+        if span[1] > span[0]
+        else "vanished"
+    )
     if found is None:
         return f"{state}: orphaned"
     if found == span or (state == "changed" and found[0] < span[1] and found[1] > span[0]):
         return f"{state}: placed on it"
-    if text[found[0]:found[1]] == anchor.exact:
+    if text[found[0] : found[1]] == anchor.exact:
         return f"{state}: placed on a copy of its words"
     return f"{state}: placed on OTHER WORDS"
 

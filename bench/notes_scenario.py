@@ -36,7 +36,7 @@ def listed(path: Path, data_dir: Path) -> list[dict]:
 def show(step: str, rows: list[dict], text: str) -> None:
     for row in rows:
         where = row["span"]
-        found = f" -> text there: {text[where[0]:where[1]]!r}" if where else ""
+        found = f" -> text there: {text[where[0] : where[1]]!r}" if where else ""
         print(f"{step}: {row['status']} {where}{found}")
 
 
@@ -64,13 +64,17 @@ def scenario(article: Path, work: Path) -> bool:
         later = re.sub(rf"\b{word}\b", word.upper(), later, count=1)
     rewritten = before + inserted + after[:paragraph_end] + later
     copy.write_text(rewritten, encoding="utf-8")
-    print(f"rewrote: a paragraph of {len(inserted)} characters inserted above; "
-          f"in later paragraphs changed {changed} to upper case")
+    print(
+        f"rewrote: a paragraph of {len(inserted)} characters inserted above; "
+        f"in later paragraphs changed {changed} to upper case"
+    )
     text = analyze(load(str(copy))).text
     rows = listed(copy, data_dir)
     show("after rewrite  ", rows, text)
-    moved = bool(rows) and rows[0]["status"] == "anchored" and (
-        text[rows[0]["span"][0]:rows[0]["span"][1]] == quote
+    moved = (
+        bool(rows)
+        and rows[0]["status"] == "anchored"
+        and (text[rows[0]["span"][0] : rows[0]["span"][1]] == quote)
     )
 
     copy.write_text(rewritten.replace(quote, ""), encoding="utf-8")
@@ -101,9 +105,11 @@ def timing(work: Path) -> None:
         placed = anchor_notes(notes, changed)
     done = time.perf_counter()
     anchored = sum(p.span is not None for p in placed)
-    print(f"timing: 1,000 notes saved in {opened - started:.3f}s (one transaction); "
-          f"reopen + register a changed 1 MB version + read notes {loaded - opened:.3f}s; "
-          f"placing {len(notes)} notes on it {done - loaded:.3f}s ({anchored} anchored)")
+    print(
+        f"timing: 1,000 notes saved in {opened - started:.3f}s (one transaction); "
+        f"reopen + register a changed 1 MB version + read notes {loaded - opened:.3f}s; "
+        f"placing {len(notes)} notes on it {done - loaded:.3f}s ({anchored} anchored)"
+    )
 
 
 def main(argv: list[str]) -> int:

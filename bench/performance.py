@@ -50,44 +50,91 @@ def main() -> None:
         rows.append(_row("first frame: minimal Textual app", f"{base:.3f} s"))
         for name, limit in zip(names[1:], (1.3, 2.0), strict=True):
             ratio = frames[name] / base
-            rows.append(_row(f"first frame: {name.removeprefix('closeread, ')}",
-                             f"{frames[name]:.3f} s = {ratio:.2f}× minimal", f"≤ {limit}×",
-                             ratio <= limit))
+            rows.append(
+                _row(
+                    f"first frame: {name.removeprefix('closeread, ')}",
+                    f"{frames[name]:.3f} s = {ratio:.2f}× minimal",
+                    f"≤ {limit}×",
+                    ratio <= limit,
+                )
+            )
     else:
         rows.append(_row("first frame", "not measured: tmux is not installed"))
 
     sized = [analysis.run(size) for size in options.sizes]
     for row in sized:
         mb = row["chars"] / 1e6
-        rows.append(_row(f"analysis of {mb:.1f} MB (imports included)",
-                         f"{row['total']:.2f} s, peak {row['peak_mb']:.0f} MB"))
+        rows.append(
+            _row(
+                f"analysis of {mb:.1f} MB (imports included)",
+                f"{row['total']:.2f} s, peak {row['peak_mb']:.0f} MB",
+            )
+        )
     small, large = sized[0], sized[-1]
     mb = large["chars"] / 1e6
-    rows.append(_row(f"analysis of {mb:.1f} MB", f"{large['total']:.2f} s", "< 5 s at 5 MB",
-                     large["total"] < 5 or mb < 4.5))
-    rows.append(_row(f"peak memory at {mb:.1f} MB", f"{large['peak_mb']:.0f} MB", "< 400 MB",
-                     large["peak_mb"] < 400))
+    rows.append(
+        _row(
+            f"analysis of {mb:.1f} MB",
+            f"{large['total']:.2f} s",
+            "< 5 s at 5 MB",
+            large["total"] < 5 or mb < 4.5,
+        )
+    )
+    rows.append(
+        _row(
+            f"peak memory at {mb:.1f} MB",
+            f"{large['peak_mb']:.0f} MB",
+            "< 400 MB",
+            large["peak_mb"] < 400,
+        )
+    )
     growth = large["total"] / small["total"]
     size_ratio = large["chars"] / small["chars"]
-    rows.append(_row(f"growth, {size_ratio:.0f}× the text", f"{growth:.1f}× the time",
-                     f"≤ {size_ratio * 1.2:.0f}×", growth <= size_ratio * 1.2))
+    rows.append(
+        _row(
+            f"growth, {size_ratio:.0f}× the text",
+            f"{growth:.1f}× the time",
+            f"≤ {size_ratio * 1.2:.0f}×",
+            growth <= size_ratio * 1.2,
+        )
+    )
     for stage in STAGES:
         per_mb = [row["stages"][stage] / (row["chars"] / 1e6) for row in sized]
-        rows.append(_row(f"{stage}, s per MB", " / ".join(f"{v:.3f}" for v in per_mb)
-                         + f" (at {' / '.join(f'{s:g}' for s in options.sizes)} MB)"))
+        rows.append(
+            _row(
+                f"{stage}, s per MB",
+                " / ".join(f"{v:.3f}" for v in per_mb)
+                + f" (at {' / '.join(f'{s:g}' for s in options.sizes)} MB)",
+            )
+        )
     speed = analysis.words_per_second(large)
-    rows.append(_row("words a second, start-up excluded",
-                     f"{speed:,.0f} = {speed / SPACY_WORDS_PER_SECOND:.0f}× spaCy sm NER",
-                     "≥ 20×", speed >= 20 * SPACY_WORDS_PER_SECOND))
+    rows.append(
+        _row(
+            "words a second, start-up excluded",
+            f"{speed:,.0f} = {speed / SPACY_WORDS_PER_SECOND:.0f}× spaCy sm NER",
+            "≥ 20×",
+            speed >= 20 * SPACY_WORDS_PER_SECOND,
+        )
+    )
 
     landing, *key_rows = asyncio.run(
         keys.measure(max(options.sizes), 5 if options.quick else 15, report=False)
     )
-    rows.append(_row(f"UI thread busy showing the analysis of {mb:.1f} MB",
-                     f"{landing[1]:.0f} ms (once, when it lands)"))
+    rows.append(
+        _row(
+            f"UI thread busy showing the analysis of {mb:.1f} MB",
+            f"{landing[1]:.0f} ms (once, when it lands)",
+        )
+    )
     for what, median, worst in key_rows:
-        rows.append(_row(f"key {what} at {mb:.1f} MB", f"{median:.1f} / {worst:.1f} ms CPU",
-                         "< 16 / < 50 ms", median < 16 and worst < 50))
+        rows.append(
+            _row(
+                f"key {what} at {mb:.1f} MB",
+                f"{median:.1f} / {worst:.1f} ms CPU",
+                "< 16 / < 50 ms",
+                median < 16 and worst < 50,
+            )
+        )
     print("\n".join(rows))
 
 

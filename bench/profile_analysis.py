@@ -49,8 +49,13 @@ def stage_call(stage: str, text: str):
     entities = find_entities(cleaned.text, paragraphs=paragraphs)
     found = figures()
     day = found.reference_date.date if found.reference_date else None
-    return lambda: find_flags(cleaned.text, paragraphs=paragraphs, entities=entities,
-                              figures=found.figures, article_date=day)
+    return lambda: find_flags(
+        cleaned.text,
+        paragraphs=paragraphs,
+        entities=entities,
+        figures=found.figures,
+        article_date=day,
+    )
 
 
 def main() -> None:

@@ -55,12 +55,28 @@ def first_frame(command: str, marker: str, timeout: float = 60.0) -> float:
     session = "run"
     subprocess.run([*TMUX, "kill-session", "-t", session], capture_output=True)
     started = time.perf_counter()
-    subprocess.run([*TMUX, "new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                    "-c", str(ROOT), f"TEXTUAL_ANIMATIONS=none {command}"], check=True)
+    subprocess.run(
+        [
+            *TMUX,
+            "new-session",
+            "-d",
+            "-s",
+            session,
+            "-x",
+            "120",
+            "-y",
+            "40",
+            "-c",
+            str(ROOT),
+            f"TEXTUAL_ANIMATIONS=none {command}",
+        ],
+        check=True,
+    )
     try:
         while time.perf_counter() - started < timeout:
-            screen = subprocess.run([*TMUX, "capture-pane", "-p", "-t", session],
-                                    capture_output=True, text=True).stdout
+            screen = subprocess.run(
+                [*TMUX, "capture-pane", "-p", "-t", session], capture_output=True, text=True
+            ).stdout
             if marker in screen:
                 return time.perf_counter() - started
             time.sleep(0.01)

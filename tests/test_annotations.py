@@ -110,8 +110,7 @@ async def test_x_dismisses_a_flag_and_brackets_skip_it():
         await pilot.press("x", *"quoted verbatim", "enter")
         assert app.notebook.dismissed()[flag.key].reason == "quoted verbatim"
         flags = next(s for s in app.sections if s.title == "Flags")
-        assert flag.key in [i.key for g in flags.groups if g.title == "Dismissed"
-                            for i in g.items]
+        assert flag.key in [i.key for g in flags.groups if g.title == "Dismissed" for i in g.items]
         assert flag.key not in [i.key for i in app._flag_list]
         app.select(next(i for g in flags.groups for i in g.items if i.key == flag.key))
         await pilot.press("x")
@@ -189,8 +188,10 @@ async def test_palette_export_writes_a_new_file(tmp_path: Path, monkeypatch: pyt
         app.action_export_notes("md")
         app.action_export_notes("md")
     written = sorted(p.name for p in tmp_path.iterdir())
-    assert written == ["kazakhstan-unrest-2022-scraped.notes-2.md",
-                       "kazakhstan-unrest-2022-scraped.notes.md"]
+    assert written == [
+        "kazakhstan-unrest-2022-scraped.notes-2.md",
+        "kazakhstan-unrest-2022-scraped.notes.md",
+    ]
     assert "According to Russian news sources" in (tmp_path / written[1]).read_text()
 
 

@@ -36,7 +36,12 @@ async def test_opens_the_sample_with_its_sidebar_sections():
         assert "Kassym-Jomart Tokayev" in app.query_one(ArticleView).text
         titles = _section_titles(app)
         assert [t.split(" (")[0] for t in titles] == [
-            "Notes", "Entities", "Figures", "Flags", "Edits"]
+            "Notes",
+            "Entities",
+            "Figures",
+            "Flags",
+            "Edits",
+        ]
 
 
 async def test_text_is_shown_before_the_analysis_finishes():
@@ -103,12 +108,12 @@ async def test_moving_keys_move_the_cursor_and_keep_it_on_screen():
         await _ready(pilot)
         view = app.query_one(ArticleView)
         await pilot.press("j")
-        assert view.text[view.cursor:].startswith("Paragraph 1 ")
+        assert view.text[view.cursor :].startswith("Paragraph 1 ")
         await pilot.press("k")
         assert view.cursor == 0
         await pilot.press("G")
         assert view.scroll_offset.y == view.max_scroll_y > 0
-        assert view.text[view.cursor:].startswith("Paragraph 199 ")
+        assert view.text[view.cursor :].startswith("Paragraph 199 ")
         await pilot.press("g")
         assert view.scroll_offset.y == 0 and view.cursor == 0
         await pilot.press("space")
@@ -119,16 +124,13 @@ async def test_moving_keys_move_the_cursor_and_keep_it_on_screen():
 
 async def test_markup_in_the_article_is_shown_as_typed():
     hostile = (
-        "Read [bold]this[/bold] and [@click=app.quit]that[/] now.\n"
-        "Second \x1b]0;pwned\x07 line."
+        "Read [bold]this[/bold] and [@click=app.quit]that[/] now.\nSecond \x1b]0;pwned\x07 line."
     )
     app = ReaderApp(source=Source(text=hostile))
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         view = app.query_one(ArticleView)
-        rendered = "".join(
-            seg.text for y in range(view.size.height) for seg in view.render_line(y)
-        )
+        rendered = "".join(seg.text for y in range(view.size.height) for seg in view.render_line(y))
         assert "[bold]this[/bold]" in rendered
         assert "[@click=app.quit]that[/]" in rendered
         assert "\x1b" not in rendered and "\x07" not in rendered
@@ -192,8 +194,11 @@ async def test_clicking_a_sidebar_row_jumps_to_it():
     async with app.run_test(size=SIZE) as pilot:
         await _ready(pilot)
         tree = app.query_one(Sidebar)
-        line = next(y for y in range(tree.last_line + 1)
-                    if (node := tree.get_node_at_line(y)) is not None and node.data is not None)
+        line = next(
+            y
+            for y in range(tree.last_line + 1)
+            if (node := tree.get_node_at_line(y)) is not None and node.data is not None
+        )
         await pilot.click(Sidebar, offset=(6, line))
         await pilot.pause()
         assert app.selection == tree.get_node_at_line(line).data

@@ -9,15 +9,18 @@ from tui.analysis.clean import clean
 BODY = "The council approved the plan on Tuesday."
 
 
-@pytest.mark.parametrize("line", [
-    "More information can be found here.",
-    "Click here to subscribe.",
-    "Read more: Floods hit the north",
-    "Watch the video above.",
-    "Advertisement",
-    "Share this article",
-    "Sign up for our daily newsletter.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "More information can be found here.",
+        "Click here to subscribe.",
+        "Read more: Floods hit the north",
+        "Watch the video above.",
+        "Advertisement",
+        "Share this article",
+        "Sign up for our daily newsletter.",
+    ],
+)
 def test_boilerplate_paragraph_is_removed_as_an_edit(line):
     cleaned = clean(f"{BODY}\n{line}")
     assert cleaned.text == BODY
@@ -27,8 +30,10 @@ def test_boilerplate_paragraph_is_removed_as_an_edit(line):
 
 
 def test_the_same_words_inside_a_long_paragraph_stay():
-    source = ("Officials said more information can be found here, at the town hall, where the "
-              "plans have been on display since Monday and will remain until the end of the month.")
+    source = (
+        "Officials said more information can be found here, at the town hall, where the "
+        "plans have been on display since Monday and will remain until the end of the month."
+    )
     assert clean(source).text == source
 
 

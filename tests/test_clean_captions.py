@@ -35,8 +35,10 @@ def test_article_dateline_is_not_a_caption():
 
 
 def test_credit_after_a_caption_is_lifted_as_a_credit():
-    cleaned = clean(f"{BODY}\nA burning car. TASS photo by Ivan Petrov (Photo courtesy of Ivan "
-                    "Petrov/TASS/Getty Images)…")
+    cleaned = clean(
+        f"{BODY}\nA burning car. TASS photo by Ivan Petrov (Photo courtesy of Ivan "
+        "Petrov/TASS/Getty Images)…"
+    )
     assert cleaned.text == BODY
     assert [k for k, _ in lifted(cleaned)] == ["caption", "credit"]
     assert lifted(cleaned)[1][1].startswith("TASS photo by")

@@ -9,12 +9,30 @@ from hypothesis import strategies as st
 from tui.analysis.clean import clean
 
 FRAGMENTS = [
-    "The mayor's office is on fire.", "on fire.br>", "<p>", "</p>", "<br />", "&amp;nbsp;",
-    "&#233;", "&nbsp;", "  ", "\t", "\n", "\n\n", " \n ", "\u200b", "\u00a0", "“quoted”",
+    "The mayor's office is on fire.",
+    "on fire.br>",
+    "<p>",
+    "</p>",
+    "<br />",
+    "&amp;nbsp;",
+    "&#233;",
+    "&nbsp;",
+    "  ",
+    "\t",
+    "\n",
+    "\n\n",
+    " \n ",
+    "\u200b",
+    "\u00a0",
+    "“quoted”",
     "atch military ",
     "5th of January, 2022, at ALMATY, KAZAKHSTAN A car burns. ",
-    "Photograph: Jane Doe/Reuters", "(AP Photo/John Roe)", "TASS photo by Ivan Petrov",
-    "More information can be found here.", "Read more: the story.", "Advertisement",
+    "Photograph: Jane Doe/Reuters",
+    "(AP Photo/John Roe)",
+    "TASS photo by Ivan Petrov",
+    "More information can be found here.",
+    "Read more: the story.",
+    "Advertisement",
     "Ministers met on Monday to discuss the budget and agreed to raise spending on schools.",
     "Ministers met on Monday to discuss the budget and agreed to raise spending on roads.",
     "The ministers met on Monday to discuss the budget",
@@ -36,7 +54,8 @@ def check_contract(source: str) -> None:
     assert [c for c, _, _ in runs] == sorted(c for c, _, _ in runs)
     copied = sum(
         (runs[k + 1][0] if k + 1 < len(runs) else len(text)) - c
-        for k, (c, _, is_copy) in enumerate(runs) if is_copy
+        for k, (c, _, is_copy) in enumerate(runs)
+        if is_copy
     )
     assert copied + sum(e.original[1] - e.original[0] for e in cleaned.edits) == len(source)
     for i in range(len(text)):

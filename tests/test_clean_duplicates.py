@@ -24,7 +24,7 @@ def test_exact_repeat_is_removed_and_the_kept_copy_flagged():
 
 def test_repeat_differing_in_case_spacing_and_quotes_is_exact():
     a = "He said “we will stay” and left the room before the vote."
-    b = "he said  \"We will stay\" and left the room before the vote."
+    b = 'he said  "We will stay" and left the room before the vote.'
     assert clean(f"{a}\n{b}").text == a
 
 
@@ -56,10 +56,14 @@ def test_copies_that_differ_in_a_name_are_two_facts():
 
 
 def test_restatement_keeps_both_and_links_them():
-    a = ("The claims of violent skirmishes and shooting in Almaty and other places on Wednesday "
-         "were accompanied by dubious videos saying protestors had been killed or injured.")
-    b = ("On Wednesday, there had been reports of violent clashes and shooting in Almaty and other "
-         "cities, as well as unverified videos suggesting casualties among protesters.")
+    a = (
+        "The claims of violent skirmishes and shooting in Almaty and other places on Wednesday "
+        "were accompanied by dubious videos saying protestors had been killed or injured."
+    )
+    b = (
+        "On Wednesday, there had been reports of violent clashes and shooting in Almaty and other "
+        "cities, as well as unverified videos suggesting casualties among protesters."
+    )
     cleaned = clean(f"{a}\n{OTHER}\n{b}")
     assert cleaned.text == f"{a}\n{OTHER}\n{b}"
     (flag,) = cleaned.flags

@@ -20,8 +20,7 @@ def _shared_counts(groups: list[set[int]], max_postings: int) -> dict[tuple[int,
     frequency = Counter(chain.from_iterable(groups))
     indexed = {k for k, n in frequency.items() if 1 < n <= max_postings}
     return {
-        (j, i): len(groups[j] & groups[i] & indexed)
-        for j, i in combinations(range(len(groups)), 2)
+        (j, i): len(groups[j] & groups[i] & indexed) for j, i in combinations(range(len(groups)), 2)
     }
 
 
@@ -29,7 +28,8 @@ def _shared_counts(groups: list[set[int]], max_postings: int) -> dict[tuple[int,
 @given(GROUPS, st.integers(min_value=2, max_value=8))
 def test_half_shared_equals_comparing_every_pair(groups: list[set[int]], max_postings: int):
     expected = sorted(
-        (j, i) for (j, i), shared in _shared_counts(groups, max_postings).items()
+        (j, i)
+        for (j, i), shared in _shared_counts(groups, max_postings).items()
         if shared and shared * 2 >= min(len(groups[j]), len(groups[i]))
     )
     assert half_shared(groups, max_postings) == expected

@@ -59,8 +59,11 @@ def test_the_restatement_pair_is_linked_by_one_flag(cleaned):
 
 def test_flags_raised_are_exactly_these(cleaned):
     assert rules(cleaned) == [
-        "duplicate-paragraph", "markup-debris", "missing-end-punctuation",
-        "possible-restatement", "truncated-text",
+        "duplicate-paragraph",
+        "markup-debris",
+        "missing-end-punctuation",
+        "possible-restatement",
+        "truncated-text",
     ]
 
 

@@ -21,8 +21,10 @@ def test_sentence_starting_inside_a_word_is_flagged():
 
 
 def test_lower_case_starts_that_are_words_stay_quiet():
-    source = ("The meeting ended at 5 p.m. local time on Friday. iPhone sales rose. e.g. this one. "
-              "and then the doors closed behind the last of the delegates.")
+    source = (
+        "The meeting ended at 5 p.m. local time on Friday. iPhone sales rose. e.g. this one. "
+        "and then the doors closed behind the last of the delegates."
+    )
     assert flagged(clean(source), "truncated-text") == []
 
 
@@ -31,18 +33,22 @@ def test_a_lower_case_label_is_no_broken_sentence():
 
 
 def test_unended_paragraph_is_flagged_at_its_last_words():
-    source = ("Shots were fired in the square. Troops came on the scene on Thursday, according to "
-              "witnesses who spoke to the news agency Reuters")
+    source = (
+        "Shots were fired in the square. Troops came on the scene on Thursday, according to "
+        "witnesses who spoke to the news agency Reuters"
+    )
     cleaned = clean(source)
     assert flagged(cleaned, "missing-end-punctuation") == ["news agency Reuters"]
     assert cleaned.flags[0].severity == "info"
 
 
 def test_headlines_short_lines_and_list_items_need_no_full_stop():
-    source = ("Storm closes harbour\n"
-              "Seychelles v South Africa\n"
-              "- the first item of a list that runs on for quite a few words. And more words here\n"
-              "A single long sentence without an end that goes on and on about the harbour storm")
+    source = (
+        "Storm closes harbour\n"
+        "Seychelles v South Africa\n"
+        "- the first item of a list that runs on for quite a few words. And more words here\n"
+        "A single long sentence without an end that goes on and on about the harbour storm"
+    )
     assert flagged(clean(source), "missing-end-punctuation") == []
 
 

@@ -35,8 +35,17 @@ def test_analyze_json_follows_the_contract(article: Path, capsys):
     assert data["source"]["path"] == str(article.resolve())
     assert data["source"]["format"] == "text"
     assert len(data["source"]["sha256"]) == 64
-    for key in ("title", "date", "reference_date", "text", "paragraphs", "edits", "entities",
-                "figures", "flags"):
+    for key in (
+        "title",
+        "date",
+        "reference_date",
+        "text",
+        "paragraphs",
+        "edits",
+        "entities",
+        "figures",
+        "flags",
+    ):
         assert key in data
     text = data["text"]
     assert all(0 <= a <= b <= len(text) for a, b in data["paragraphs"])
@@ -104,8 +113,7 @@ def test_invalid_utf8_opens_with_a_warning_flag(tmp_path: Path, capsys):
     assert main(["analyze", str(bad), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert data["text"].startswith("Café")
-    assert any(f["rule"] == "source-decoding" and f["severity"] == "warning"
-               for f in data["flags"])
+    assert any(f["rule"] == "source-decoding" and f["severity"] == "warning" for f in data["flags"])
 
 
 @pytest.mark.parametrize("content", ["", "  \n\n\t "])
@@ -182,23 +190,36 @@ def _sample() -> Path:
 
 def test_notes_commands_add_list_and_follow_a_changed_article(tmp_path: Path, capsys):
     article = tmp_path / "a.txt"
-    article.write_text("The mayor spoke on Monday about the new harbour plans for the city.\n"
-                       "Critics said the plans would cost far more than promised.\n")
+    article.write_text(
+        "The mayor spoke on Monday about the new harbour plans for the city.\n"
+        "Critics said the plans would cost far more than promised.\n"
+    )
     data = ["--data-dir", str(tmp_path / "data")]
-    assert main(["notes", "add", str(article), "--quote", "cost far more", "--tag", "money",
-                 *data]) == 0
+    assert (
+        main(["notes", "add", str(article), "--quote", "cost far more", "--tag", "money", *data])
+        == 0
+    )
     article.write_text("A new opening paragraph.\n" + article.read_text())
     capsys.readouterr()
     assert main(["notes", "list", str(article), "--json", *data]) == 0
     [note] = json.loads(capsys.readouterr().out)
     text = article.read_text()
     assert note["status"] == "anchored"
-    assert text[note["span"][0]:note["span"][1]] == "cost far more"
+    assert text[note["span"][0] : note["span"][1]] == "cost far more"
 
 
 def test_notes_add_refuses_a_quote_not_in_the_article(article: Path, tmp_path: Path, capsys):
-    code = main(["notes", "add", str(article), "--quote", "no such words here",
-                 "--data-dir", str(tmp_path / "data")])
+    code = main(
+        [
+            "notes",
+            "add",
+            str(article),
+            "--quote",
+            "no such words here",
+            "--data-dir",
+            str(tmp_path / "data"),
+        ]
+    )
     assert code == 2
     assert "does not occur" in capsys.readouterr().err
 

@@ -15,8 +15,10 @@ def test_no_file_means_the_defaults(tmp_path: Path):
 
 def test_settings_are_read(tmp_path: Path):
     path = tmp_path / "config.toml"
-    path.write_text('theme = "nord"\n[rules]\ndisabled = ["loaded-word"]\n'
-                    '[keys]\nnext_flag = "x"\n', encoding="utf-8")
+    path.write_text(
+        'theme = "nord"\n[rules]\ndisabled = ["loaded-word"]\n[keys]\nnext_flag = "x"\n',
+        encoding="utf-8",
+    )
     config = load_config(path)
     assert config.theme == "nord"
     assert config.disabled_rules == frozenset({"loaded-word"})

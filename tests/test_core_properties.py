@@ -10,11 +10,37 @@ from hypothesis import strategies as st
 from tui.analysis import Source, analyze
 from tui.analysis.serialize import from_dict, to_dict
 
-WORDS = st.sampled_from([
-    "The", "minister", "Kazakhstan", "said", "on", "Monday", "twelve", "3,000", "CSTO", "(",
-    ")", "“peace”", "br>", "&amp;", "Almaty’s", "\u202e", "\u200b", "\x1b]0;x\x07", ".", ",",
-    "Russian Federation", "\n", "\n\n", "  ", "dozens", "[bold]", "5th of January, 2022",
-])
+WORDS = st.sampled_from(
+    [
+        "The",
+        "minister",
+        "Kazakhstan",
+        "said",
+        "on",
+        "Monday",
+        "twelve",
+        "3,000",
+        "CSTO",
+        "(",
+        ")",
+        "“peace”",
+        "br>",
+        "&amp;",
+        "Almaty’s",
+        "\u202e",
+        "\u200b",
+        "\x1b]0;x\x07",
+        ".",
+        ",",
+        "Russian Federation",
+        "\n",
+        "\n\n",
+        "  ",
+        "dozens",
+        "[bold]",
+        "5th of January, 2022",
+    ]
+)
 TEXTS = st.one_of(
     st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=400),
     st.lists(WORDS, max_size=80).map(" ".join),
@@ -33,17 +59,16 @@ def test_analysis_holds_its_contract_for_any_text(raw: str):
     text, n = result.text, len(result.text)
     assert all(_in(p, n) for p in result.paragraphs)
     assert list(result.paragraphs) == sorted(result.paragraphs)
-    assert all(a[1] <= b[0] for a, b in zip(result.paragraphs, result.paragraphs[1:],
-                                             strict=False))
+    assert all(a[1] <= b[0] for a, b in zip(result.paragraphs, result.paragraphs[1:], strict=False))
     for edit in result.edits:
         assert _in(edit.original, len(source.text))
-        assert source.text[edit.original[0]:edit.original[1]] == edit.text
+        assert source.text[edit.original[0] : edit.original[1]] == edit.text
     for entity in result.entities:
         assert all(_in(s, n) for s in (*entity.mentions, *entity.demonym_mentions))
         assert list(entity.mentions) == sorted(entity.mentions)
     for figure in result.figures:
         if figure.span is not None:
-            assert _in(figure.span, n) and text[figure.span[0]:figure.span[1]] == figure.text
+            assert _in(figure.span, n) and text[figure.span[0] : figure.span[1]] == figure.text
     for flag in result.flags:
         assert all(_in(s, n) for s in flag.spans)
     offsets = result.offsets

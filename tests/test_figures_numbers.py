@@ -8,11 +8,11 @@ from tui.analysis.figures.numbers import find_digit_numbers, find_word_numbers
 
 
 def words(text: str) -> list[tuple[str, float | int, str]]:
-    return [(text[n.start:n.end], n.value, n.form) for n in find_word_numbers(text)]
+    return [(text[n.start : n.end], n.value, n.form) for n in find_word_numbers(text)]
 
 
 def digits(text: str) -> list[tuple[str, float | int]]:
-    return [(text[n.start:n.end], n.value) for n in find_digit_numbers(text)]
+    return [(text[n.start : n.end], n.value) for n in find_digit_numbers(text)]
 
 
 @pytest.mark.parametrize(
@@ -84,14 +84,17 @@ def test_a_hyphen_between_numbers_is_not_a_minus() -> None:
     assert digits("2013-14") == [("2013", 2013), ("14", 14)]
 
 
-@pytest.mark.parametrize("text", [
-    "The value was 1e400 units.",
-    "It was 2x10^999 metres.",
-    "9" * 5000 + " people",
-    "1," + "000," * 1500 + "000 dollars",
-    "£" + "9" * 400 + ".5bn",
-    "7x99999^99 grams",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The value was 1e400 units.",
+        "It was 2x10^999 metres.",
+        "9" * 5000 + " people",
+        "1," + "000," * 1500 + "000 dollars",
+        "£" + "9" * 400 + ".5bn",
+        "7x99999^99 grams",
+    ],
+)
 def test_numbers_no_float_can_hold_are_no_figures_and_no_crash(text: str) -> None:
     from tui.analysis import Source, analyze
     from tui.analysis.serialize import to_dict
@@ -103,4 +106,7 @@ def test_numbers_no_float_can_hold_are_no_figures_and_no_crash(text: str) -> Non
 
 def test_big_but_real_numbers_still_read() -> None:
     assert [n.value for n in find_digit_numbers("3x12^2 and 2.5e6 and 1e100")] == [
-        432, 2_500_000, 1e100]
+        432,
+        2_500_000,
+        1e100,
+    ]

@@ -23,7 +23,7 @@ def test_every_figure_text_is_exactly_its_span() -> None:
     body, captions = sample()
     for f in find_figures(body, captions=captions).figures:
         if f.span is not None:
-            assert body[f.span[0]:f.span[1]] == f.text
+            assert body[f.span[0] : f.span[1]] == f.text
 
 
 def test_figures_are_in_text_order_with_caption_figures_last() -> None:

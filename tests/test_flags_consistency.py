@@ -7,8 +7,9 @@ from tui.analysis.model import Entity, Figure
 
 
 def flags(text, rule, entities=(), figures=()):
-    found = find_flags(text, paragraphs=((0, len(text)),), entities=entities, figures=figures,
-                       article_date=None)
+    found = find_flags(
+        text, paragraphs=((0, len(text)),), entities=entities, figures=figures, article_date=None
+    )
     return [f for f in found if f.rule == rule]
 
 
@@ -21,8 +22,11 @@ LIST = "Members include Russia, Armenia, Belarus and the Russian Federation."
 
 
 def entities_of(text):
-    return (place("Russia", text, "Russian Federation"), place("Armenia", text),
-            place("Belarus", text))
+    return (
+        place("Russia", text, "Russian Federation"),
+        place("Armenia", text),
+        place("Belarus", text),
+    )
 
 
 def test_two_aliases_of_one_country_in_one_list_are_flagged():
@@ -49,10 +53,11 @@ def test_a_pair_joined_by_and_is_no_list():
 
 def test_people_sharing_a_surname_are_not_aliases_in_a_list():
     text = "Guests were Bush, Cheney, Rice and Laura Bush."
-    bush = Entity("e:bush", "George Bush", "person", ("Bush", "Laura Bush"),
-                  ((12, 16), (35, 45)))
-    others = (Entity("e:c", "Cheney", "person", (), ((18, 24),)),
-              Entity("e:r", "Rice", "person", (), ((26, 30),)))
+    bush = Entity("e:bush", "George Bush", "person", ("Bush", "Laura Bush"), ((12, 16), (35, 45)))
+    others = (
+        Entity("e:c", "Cheney", "person", (), ((18, 24),)),
+        Entity("e:r", "Rice", "person", (), ((26, 30),)),
+    )
     assert flags(text, "alias-in-list", (bush, *others)) == []
 
 
@@ -110,15 +115,21 @@ def test_well_known_acronyms_and_brand_names_are_left_alone():
 
 def test_a_headline_may_use_an_acronym_unexplained():
     text = "MPC holds rates\nThe Monetary Policy Committee (MPC) held rates on Thursday."
-    found = find_flags(text, paragraphs=((0, 15), (16, len(text))), entities=(), figures=(),
-                       article_date=None)
+    found = find_flags(
+        text, paragraphs=((0, 15), (16, len(text))), entities=(), figures=(), article_date=None
+    )
     assert not [f for f in found if f.rule == "acronym-undefined"]
 
 
 def repeated(text, *figures):
     cut = text.index("\n")
-    found = find_flags(text, paragraphs=((0, cut), (cut + 1, len(text))), entities=(),
-                       figures=figures, article_date=None)
+    found = find_flags(
+        text,
+        paragraphs=((0, cut), (cut + 1, len(text))),
+        entities=(),
+        figures=figures,
+        article_date=None,
+    )
     return [f for f in found if f.rule == "repeated-fact"]
 
 
@@ -134,8 +145,11 @@ def test_the_same_casualty_count_in_two_paragraphs_is_a_repeated_fact():
 
 def test_the_same_count_of_anything_else_is_no_repeated_fact():
     text = "Two tackles were made.\nThen two tackles were made."
-    assert repeated(
-        text,
-        Figure("f1", "Two", "count", 2, span=(0, 3), counts="tackles ... made"),
-        Figure("f2", "two", "count", 2, span=(28, 31), counts="tackles ... made"),
-    ) == []
+    assert (
+        repeated(
+            text,
+            Figure("f1", "Two", "count", 2, span=(0, 3), counts="tackles ... made"),
+            Figure("f2", "two", "count", 2, span=(28, 31), counts="tackles ... made"),
+        )
+        == []
+    )

@@ -10,8 +10,9 @@ from tui.analysis.model import Entity, Figure
 
 
 def capitals(text, day=None, entities=()):
-    found = find_flags(text, paragraphs=((0, len(text)),), entities=entities, figures=(),
-                       article_date=day)
+    found = find_flags(
+        text, paragraphs=((0, len(text)),), entities=entities, figures=(), article_date=day
+    )
     return [f for f in found if f.rule == "wrong-capital"]
 
 
@@ -93,8 +94,9 @@ def test_past_capitals_carry_their_source():
 
 
 def counts(text, *figures):
-    found = find_flags(text, paragraphs=((0, len(text)),), entities=(), figures=figures,
-                       article_date=None)
+    found = find_flags(
+        text, paragraphs=((0, len(text)),), entities=(), figures=figures, article_date=None
+    )
     return [f for f in found if f.rule == "contradicting-figures"]
 
 
@@ -110,8 +112,11 @@ def test_two_exact_counts_of_the_same_thing_that_differ_are_flagged():
 
 def test_a_count_that_rose_is_no_contradiction():
     text = "Twelve officers were killed. The toll rose to 15 officers killed."
-    assert counts(
-        text,
-        Figure("a", "Twelve", "count", 12, span=(0, 6), counts="officers ... killed"),
-        Figure("b", "15", "count", 15, span=(46, 48), counts="officers ... killed"),
-    ) == []
+    assert (
+        counts(
+            text,
+            Figure("a", "Twelve", "count", 12, span=(0, 6), counts="officers ... killed"),
+            Figure("b", "15", "count", 15, span=(46, 48), counts="officers ... killed"),
+        )
+        == []
+    )

@@ -4,8 +4,9 @@ from tui.analysis.flags import find_flags
 
 
 def hidden(text):
-    flags = find_flags(text, paragraphs=((0, len(text)),), entities=(), figures=(),
-                       article_date=None)
+    flags = find_flags(
+        text, paragraphs=((0, len(text)),), entities=(), figures=(), article_date=None
+    )
     return [f for f in flags if f.rule == "hidden-characters"]
 
 

@@ -9,8 +9,14 @@ TEXT = "Officials said the “peacekeeping” mission had ended. Unverified vide
 
 
 def run(text=TEXT, **kw):
-    return find_flags(text, paragraphs=((0, len(text)),), entities=(), figures=(),
-                      article_date=kw.pop("article_date", None), **kw)
+    return find_flags(
+        text,
+        paragraphs=((0, len(text)),),
+        entities=(),
+        figures=(),
+        article_date=kw.pop("article_date", None),
+        **kw,
+    )
 
 
 def test_rule_ids_are_unique_and_kebab_case():

@@ -20,8 +20,13 @@ def sample():
     captions = [e.text for e in cleaned.edits if e.kind == "caption"]
     figures = find_figures(text, paragraphs=cleaned.paragraphs, captions=captions)
     day = figures.reference_date.date if figures.reference_date else None
-    flags = find_flags(text, paragraphs=cleaned.paragraphs, entities=entities,
-                       figures=figures.figures, article_date=day)
+    flags = find_flags(
+        text,
+        paragraphs=cleaned.paragraphs,
+        entities=entities,
+        figures=figures.figures,
+        article_date=day,
+    )
     return text, flags, cleaned.flags
 
 

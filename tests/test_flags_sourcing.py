@@ -9,8 +9,9 @@ def cues(text):
 
 
 def flags(text, rule, figures=()):
-    found = find_flags(text, paragraphs=((0, len(text)),), entities=(), figures=figures,
-                       article_date=None)
+    found = find_flags(
+        text, paragraphs=((0, len(text)),), entities=(), figures=figures, article_date=None
+    )
     return [f for f in found if f.rule == rule]
 
 
@@ -90,7 +91,9 @@ def test_material_the_article_calls_unverified_is_flagged():
     text = "Dubious videos showed fires; unverified videos showed more."
     found = flags(text, "unverified-material")
     assert sorted(text[slice(*f.spans[0])].lower() for f in found) == [
-        "dubious videos", "unverified videos"]
+        "dubious videos",
+        "unverified videos",
+    ]
 
 
 def test_reportedly_is_a_hedge_at_info():

@@ -4,8 +4,9 @@ from tui.analysis.flags import find_flags
 
 
 def flags(text, rule):
-    found = find_flags(text, paragraphs=((0, len(text)),), entities=(), figures=(),
-                       article_date=None)
+    found = find_flags(
+        text, paragraphs=((0, len(text)),), entities=(), figures=(), article_date=None
+    )
     return [f for f in found if f.rule == rule]
 
 

@@ -29,8 +29,10 @@ HOSTILE: dict[str, bytes] = {
     "osc 8 link": b"A \x1b]8;;http://evil.example\x07link\x1b]8;;\x07 here.\nEnd.",
     "bidi overrides": f"Pay {BIDI} 100 dollars to Alice.\nEnd.".encode(),
     "zero width inside words": f"Kaz{ZERO_WIDTH}akhstan is large.\nEnd.".encode(),
-    "rich and textual markup": (b"[bold]Bold[/bold] [@click=app.quit]quit[/] "
-                                b"[link=http://x]x[/link] [red on blue]c[/]\nEnd [/]."),
+    "rich and textual markup": (
+        b"[bold]Bold[/bold] [@click=app.quit]quit[/] "
+        b"[link=http://x]x[/link] [red on blue]c[/]\nEnd [/]."
+    ),
     "nul after the probe": b"Text. " * 2000 + b"\x00 after.\nEnd.",
     "utf-16": "Caf\u00e9 in Z\u00fcrich.\nSecond.".encode("utf-16"),
     "latin-1": "Caf\u00e9 in Z\u00fcrich.\nSecond.".encode("latin-1"),
@@ -38,12 +40,17 @@ HOSTILE: dict[str, bytes] = {
     "crlf": b"One line.\r\nTwo lines.\r\n\r\nThree.\r\n",
     "empty": b"",
     "whitespace only": b" \n\t\n   \n",
-    "html with script and style": (b"<html><head><title>T</title><style>p{color:red}</style>"
-                                   b"<script>alert('x')</script></head><body><article><p>"
-                                   b"The minister spoke in Paris on Monday about the budget and "
-                                   b"the plan for schools.</p></article></body></html>"),
-    "deeply nested html": b"<html><body>" + b"<div>" * 3000 + b"Deep text here." + b"</div>" * 3000
-                          + b"</body></html>",
+    "html with script and style": (
+        b"<html><head><title>T</title><style>p{color:red}</style>"
+        b"<script>alert('x')</script></head><body><article><p>"
+        b"The minister spoke in Paris on Monday about the budget and "
+        b"the plan for schools.</p></article></body></html>"
+    ),
+    "deeply nested html": b"<html><body>"
+    + b"<div>" * 3000
+    + b"Deep text here."
+    + b"</div>" * 3000
+    + b"</body></html>",
 }
 
 
@@ -80,8 +87,11 @@ def test_invisible_characters_inside_a_word_are_flagged(tmp_path: Path, capsys):
 def _screen_text(app: ReaderApp) -> str:
     """Every character the reader would draw in the article, sidebar, status and title."""
     view = app.query_one(ArticleView)
-    parts = [seg.text for y in range(len(view._layout or ())) for seg in view._render_row(
-        y, view._style("base"))]
+    parts = [
+        seg.text
+        for y in range(len(view._layout or ()))
+        for seg in view._render_row(y, view._style("base"))
+    ]
     tree = app.query_one(Sidebar)
     parts += [str(tree.get_node_at_line(y).label) for y in range(tree.last_line + 1)]
     parts.append(app.query_one(StatusLine).text)
@@ -116,10 +126,14 @@ async def test_markup_is_literal_and_clicking_it_runs_nothing():
         assert app.is_running
 
 
-@pytest.mark.parametrize("text", [
-    "word " * 400_000,
-    "\n".join(f"Item {i}." for i in range(100_000)),
-], ids=["a 2 MB line", "100,000 tiny paragraphs"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 400_000,
+        "\n".join(f"Item {i}." for i in range(100_000)),
+    ],
+    ids=["a 2 MB line", "100,000 tiny paragraphs"],
+)
 async def test_huge_inputs_stay_responsive(text: str):
     app = ReaderApp(source=Source(text=text))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -76,8 +76,10 @@ async def test_n_with_nothing_selected_says_what_to_do(reader):
 
 async def test_brackets_move_between_flags_in_reading_order(reader):
     app, pilot = reader
-    flags = sorted((i for i in app.outline_items() if i.kind == "flag" and i.spans),
-                   key=lambda i: (i.spans[0][0], i.key))
+    flags = sorted(
+        (i for i in app.outline_items() if i.kind == "flag" and i.spans),
+        key=lambda i: (i.spans[0][0], i.key),
+    )
     assert len(flags) >= 2
     await pilot.press("g", "right_square_bracket")
     assert app.selection == flags[0]
@@ -162,8 +164,11 @@ async def test_moving_onto_a_mention_selects_its_entity_in_the_sidebar(reader):
 
 async def test_cursor_on_a_flagged_span_shows_the_flag(reader):
     app, pilot = reader
-    flag = next(i for i in app.outline_items() if i.kind == "flag" and i.spans
-                and i.spans[0][1] > i.spans[0][0])
+    flag = next(
+        i
+        for i in app.outline_items()
+        if i.kind == "flag" and i.spans and i.spans[0][1] > i.spans[0][0]
+    )
     app.query_one(ArticleView).move_cursor(flag.spans[0][0])
     await pilot.pause()
     assert flag.status[:40] in status(app)
@@ -204,7 +209,7 @@ async def test_mouse_selection_copies_article_text(reader):
     view = app.query_one(ArticleView)
     line = view._layout.line(0)
     chosen = view.get_selection(Selection(Offset(0, 0), Offset(8, 0)))
-    assert chosen == (view.text[line[0]:line[0] + 8], "\n")
+    assert chosen == (view.text[line[0] : line[0] + 8], "\n")
 
 
 async def test_filters_hide_a_group_of_the_sidebar(reader):
@@ -214,8 +219,9 @@ async def test_filters_hide_a_group_of_the_sidebar(reader):
     await pilot.press("space")  # the first option: People
     await pilot.press("enter")
     assert app.hidden_groups == frozenset({"People"})
-    assert not any(i.kind == "entity" and i.name == "Kassym-Jomart Tokayev"
-                   for i in app.outline_items())
+    assert not any(
+        i.kind == "entity" and i.name == "Kassym-Jomart Tokayev" for i in app.outline_items()
+    )
     tree = app.query_one(Sidebar)
     assert "of" in str(tree.root.children[1].label)
 
@@ -223,8 +229,17 @@ async def test_filters_hide_a_group_of_the_sidebar(reader):
 async def test_every_app_key_is_in_the_palette(reader):
     app, _ = reader
     titles = {c.title for c in app.get_system_commands(app.screen)}
-    for wanted in ("Next", "Next flag", "Back", "Forward", "Search", "Original", "Copy",
-                   "Filter sidebar", "Help"):
+    for wanted in (
+        "Next",
+        "Next flag",
+        "Back",
+        "Forward",
+        "Search",
+        "Original",
+        "Copy",
+        "Filter sidebar",
+        "Help",
+    ):
         assert wanted in titles
 
 
@@ -260,8 +275,11 @@ async def test_a_large_group_opens_closed_and_fills_when_a_row_is_needed():
         await pilot.pause()
         tree = app.query_one(Sidebar)
         rows = tree.last_line
-        counts = next(i for i in app.outline_items() if i.kind == "figure" and i.spans
-                      and i.label.startswith("409"))
+        counts = next(
+            i
+            for i in app.outline_items()
+            if i.kind == "figure" and i.spans and i.label.startswith("409")
+        )
         app.go_to(counts)
         await pilot.pause()
         assert tree.cursor_node.data == counts

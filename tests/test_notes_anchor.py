@@ -38,8 +38,8 @@ def test_an_anchor_keeps_the_quote_and_32_characters_either_side():
     start, end = span_of(ARTICLE, QUOTE)
     anchor = make_anchor(ARTICLE, start, end)
     assert anchor.exact == QUOTE
-    assert anchor.prefix == ARTICLE[start - CONTEXT:start]
-    assert anchor.suffix == ARTICLE[end:end + CONTEXT]
+    assert anchor.prefix == ARTICLE[start - CONTEXT : start]
+    assert anchor.suffix == ARTICLE[end : end + CONTEXT]
 
 
 def test_an_anchor_records_the_span_in_the_original_through_the_offset_map():
@@ -106,7 +106,8 @@ def test_notes_are_returned_in_the_order_given_with_their_spans():
     placed = anchor_notes([later, earlier], "Update.\n" + ARTICLE)
     assert [p.note for p in placed] == [later, earlier]
     assert [p.span for p in placed] == [
-        span_of("Update.\n" + ARTICLE, "repairs"), span_of("Update.\n" + ARTICLE, "storm"),
+        span_of("Update.\n" + ARTICLE, "repairs"),
+        span_of("Update.\n" + ARTICLE, "storm"),
     ]
 
 
@@ -233,13 +234,14 @@ def test_in_a_real_article_a_note_never_lands_on_other_words(sample_text, where,
     text, (now_start, now_end), _ = _apply(sample_text, (start, end), edits)
     span = place(anchor, text)
     if span is not None and not (span[0] < now_end and span[1] > now_start):
-        assert text[span[0]:span[1]] == anchor.exact, "placed on other words"
+        assert text[span[0] : span[1]] == anchor.exact, "placed on other words"
 
 
 def test_a_one_letter_quote_whose_letter_was_deleted_is_an_orphan():
     base = _article(20)
     anchor = make_anchor(base, 0, 1)
-    text, (start, end), _ = _apply(base, (0, 1), [("insert", 3, 1, False, 0),
-                                                   ("delete", 0, 2, False, 0)])
+    text, (start, end), _ = _apply(
+        base, (0, 1), [("insert", 3, 1, False, 0), ("delete", 0, 2, False, 0)]
+    )
     assert start == end  # the quote is gone
     assert place(anchor, text) is None

@@ -78,7 +78,8 @@ def test_list_without_a_path_lists_every_article(article: Path, tmp_path: Path, 
     notes_add(str(article), QUOTE)
     notes_add(str(other), "the weather")
     assert {row["document"] for row in listed(capsys, None)} == {
-        str(article.resolve()), str(other.resolve()),
+        str(article.resolve()),
+        str(other.resolve()),
     }
 
 

@@ -55,16 +55,21 @@ def test_json_export_is_a_web_annotation_collection_with_quote_and_position_sele
     quote, position = item["target"]["selector"]
     start = TEXT.index("passengers waited")
     assert quote == {
-        "type": "TextQuoteSelector", "exact": "passengers waited",
-        "prefix": TEXT[start - 32:start], "suffix": TEXT[start + 17:start + 49],
+        "type": "TextQuoteSelector",
+        "exact": "passengers waited",
+        "prefix": TEXT[start - 32 : start],
+        "suffix": TEXT[start + 17 : start + 49],
     }
     assert position == {"type": "TextPositionSelector", "start": start, "end": start + 17}
     assert {"type": "TextualBody", "value": "numbers", "purpose": "tagging"} in item["body"]
 
 
 def test_json_export_lists_notes_in_reading_order():
-    starts = [i["target"]["selector"][1]["start"] for i in exported()["first"]["items"]
-              if "selector" in i["target"]]
+    starts = [
+        i["target"]["selector"][1]["start"]
+        for i in exported()["first"]["items"]
+        if "selector" in i["target"]
+    ]
     assert starts == sorted(starts)
 
 
@@ -87,11 +92,17 @@ def test_annotations_from_another_tool_import_with_stable_ids():
         "type": "Annotation",
         "id": "https://hypothes.is/a/AbC123",
         "motivation": "highlighting",
-        "target": {"source": "https://example.org/story", "selector": {
-            "type": "TextQuoteSelector", "exact": "storm", "prefix": "a ", "suffix": " damaged",
-        }},
+        "target": {
+            "source": "https://example.org/story",
+            "selector": {
+                "type": "TextQuoteSelector",
+                "exact": "storm",
+                "prefix": "a ",
+                "suffix": " damaged",
+            },
+        },
     }
-    (source, note), = read_jsonld(foreign)
+    ((source, note),) = read_jsonld(foreign)
     assert source == "https://example.org/story"
     assert note.kind == "highlight" and note.anchor.exact == "storm"
     assert read_jsonld(foreign)[0][1].id == note.id

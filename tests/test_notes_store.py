@@ -53,7 +53,9 @@ while limit == 0 or i < limit:
 def writer(data_dir: Path, limit: int, label: str) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-c", WRITER, str(data_dir), TEXT, str(limit), label],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
 
 
@@ -254,7 +256,7 @@ def test_a_damaged_database_is_reported_and_left_untouched(tmp_path: Path):
             store.add(doc, replace(quote(TEXT, "storm"), body=f"note {i} " * 20))
     path = database_path(tmp_path)
     data = bytearray(path.read_bytes())
-    data[4096 * 3: 4096 * 6] = b"\xa5" * (4096 * 3)
+    data[4096 * 3 : 4096 * 6] = b"\xa5" * (4096 * 3)
     path.write_bytes(bytes(data))
     with pytest.raises(StoreCorrupt, match="damaged"):
         NoteStore.open(tmp_path)
@@ -330,8 +332,9 @@ def test_the_notes_core_never_imports_textual():
         "import sys, tui.notes, tui.notes.cli\n"
         "print(any(m == 'textual' or m.startswith('textual.') for m in sys.modules))"
     )
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
-                            timeout=120, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, timeout=120, check=True
+    )
     assert result.stdout.strip() == "False"
 
 
@@ -344,8 +347,9 @@ def test_a_full_disk_is_a_clear_error_and_loses_nothing_saved(tmp_path: Path):
         store._db.execute(f"PRAGMA max_page_count = {pages}")  # the disk is now full
         with pytest.raises(StoreError, match="full"):
             for _ in range(200):
-                saved.append(store.add(doc, Note("note", make_anchor(text, 4, 11),
-                                                 body="x" * 4000)))
+                saved.append(
+                    store.add(doc, Note("note", make_anchor(text, 4, 11), body="x" * 4000))
+                )
         kept = len(saved)
     with NoteStore.open(tmp_path) as again:
         notes = again.notes(again.document("article", text))

@@ -18,8 +18,10 @@ def _analysis() -> Analysis:
         source=Source(text=source_text),
         text=TEXT,
         paragraphs=((0, len(TEXT)),),
-        edits=(Edit("markup", (24, 28), "<br>", "stray tag"),
-               Edit("whitespace", (28, 29), " ", "folded")),
+        edits=(
+            Edit("markup", (24, 28), "<br>", "stray tag"),
+            Edit("whitespace", (28, 29), " ", "folded"),
+        ),
         entities=(
             Entity("place:oslo", "Oslo", "place", (), ((19, 23),)),
             Entity("person:ann-lee", "Ann Lee", "person", ("Lee",), ((0, 7), (25, 28))),
@@ -36,7 +38,12 @@ def _analysis() -> Analysis:
 def test_sections_come_in_reading_order_with_counts():
     sections = outline(_analysis())
     assert [(s.title, s.count) for s in sections] == [
-        ("Notes", 0), ("Entities", 2), ("Figures", 3), ("Flags", 1), ("Edits", 1)]
+        ("Notes", 0),
+        ("Entities", 2),
+        ("Figures", 3),
+        ("Flags", 1),
+        ("Edits", 1),
+    ]
 
 
 def test_entities_are_grouped_by_kind_and_carry_every_mention():
@@ -106,5 +113,7 @@ def test_dismissed_flags_move_to_their_own_group_with_the_reason():
     flags = outline(analysis, dismissed={flag.id: dismissal})[3]
     assert [g.title for g in flags.groups] == ["Dismissed"]
     assert "dismissed: quoting the police" in flags.groups[0].items[0].status
-    assert outline(analysis, hidden=frozenset({"Dismissed"}),
-                   dismissed={flag.id: dismissal})[3].count == 0
+    assert (
+        outline(analysis, hidden=frozenset({"Dismissed"}), dismissed={flag.id: dismissal})[3].count
+        == 0
+    )

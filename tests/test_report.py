@@ -17,8 +17,16 @@ def _analysis() -> Analysis:
         text=TEXT,
         paragraphs=((0, len(TEXT)),),
         figures=(Figure("fig:1", "twelve", "count", 12, span=(23, 29), counts="people"),),
-        flags=(make_flag("loaded-word", "warning", "'murdered' is loaded", [(42, 50)], TEXT,
-                         "AP style: 'murder' for a conviction"),),
+        flags=(
+            make_flag(
+                "loaded-word",
+                "warning",
+                "'murdered' is loaded",
+                [(42, 50)],
+                TEXT,
+                "AP style: 'murder' for a conviction",
+            ),
+        ),
         reference_date=ReferenceDate(date(2024, 5, 6), "user", "--date"),
     )
 

@@ -34,8 +34,12 @@ def test_lower_case_search_finds_what_an_ignore_case_search_finds(text: str, que
     assert find_all(text, query) == expected
 
 
-@given(st.text(alphabet="ab ", max_size=80), st.text(alphabet="ab", min_size=1, max_size=2),
-       st.integers(min_value=0, max_value=80), st.integers(min_value=0, max_value=10))
+@given(
+    st.text(alphabet="ab ", max_size=80),
+    st.text(alphabet="ab", min_size=1, max_size=2),
+    st.integers(min_value=0, max_value=80),
+    st.integers(min_value=0, max_value=10),
+)
 def test_hits_index_as_any_spans_do(text: str, query: str, start: int, length: int):
     hits = find_all(text, query)
     fast, general = SpanIndex.apart(hits), SpanIndex((hit, None) for hit in hits)

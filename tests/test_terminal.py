@@ -29,12 +29,22 @@ def _wait_for(session: str, needle: str, timeout: float = 30) -> str:
 
 def test_osc_title_and_markup_do_nothing_in_a_real_terminal(tmp_path: Path):
     article = tmp_path / "hostile.txt"
-    article.write_text("Title \x1b]0;pwned\x07 here and \x1b]52;c;cm0=\x07 clip.\n"
-                       "[@click=app.quit]click[/] and [bold]x[/bold] stay literal.\n")
+    article.write_text(
+        "Title \x1b]0;pwned\x07 here and \x1b]52;c;cm0=\x07 clip.\n"
+        "[@click=app.quit]click[/] and [bold]x[/bold] stay literal.\n"
+    )
     session = f"closeread-test-{tmp_path.name}"
-    _tmux("new-session", "-d", "-s", session, "-x", "100", "-y", "20",
-          f"printf '\\033]2;before\\007'; sleep 0.3; {sys.executable} -m tui {article}; "
-          "sleep 30")
+    _tmux(
+        "new-session",
+        "-d",
+        "-s",
+        session,
+        "-x",
+        "100",
+        "-y",
+        "20",
+        f"printf '\\033]2;before\\007'; sleep 0.3; {sys.executable} -m tui {article}; sleep 30",
+    )
     try:
         screen = _wait_for(session, "stay literal")
         assert "[@click=app.quit]click[/]" in screen and "[bold]x[/bold]" in screen

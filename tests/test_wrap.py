@@ -30,8 +30,10 @@ def test_wide_characters_count_two_cells():
     assert "".join(lines).replace(" ", "") == "中文中文中文中文"
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=300),
-       st.integers(min_value=8, max_value=60))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=300),
+    st.integers(min_value=8, max_value=60),
+)
 def test_wrapping_covers_the_paragraph_in_order_within_the_width(text: str, width: int):
     text = text.replace("\n", " ")
     spans = wrap_paragraph(text, 0, len(text), width)
@@ -45,13 +47,20 @@ def test_layout_separates_paragraphs_and_finds_offsets():
     text = "first paragraph here\nsecond one"
     layout = Layout(text, [(0, 20), (21, 31)], 10)
     assert [layout.line(y) for y in range(len(layout))] == [
-        (0, 6), (6, 16), (16, 20), None, (21, 31)]
+        (0, 6),
+        (6, 16),
+        (16, 20),
+        None,
+        (21, 31),
+    ]
     assert layout.line_of(17, [(0, 20), (21, 31)]) == 2
     assert layout.line_of(29, [(0, 20), (21, 31)]) == 4
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from("ab  é\t"), max_size=40), max_size=12),
-       st.integers(min_value=8, max_value=30))
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab  é\t"), max_size=40), max_size=12),
+    st.integers(min_value=8, max_value=30),
+)
 def test_whole_text_layout_matches_wrapping_paragraph_by_paragraph(lines: list[str], width: int):
     text = "\n".join(lines)
     paragraphs, pos = [], 0
@@ -66,9 +75,12 @@ def test_whole_text_layout_matches_wrapping_paragraph_by_paragraph(lines: list[s
     assert [layout.line(y) for y in range(len(layout))] == expected
 
 
-@given(st.lists(st.text(alphabet=st.sampled_from("ab  é\t中"), max_size=40), max_size=14),
-       st.integers(min_value=8, max_value=30), st.integers(min_value=0, max_value=12),
-       st.booleans())
+@given(
+    st.lists(st.text(alphabet=st.sampled_from("ab  é\t中"), max_size=40), max_size=14),
+    st.integers(min_value=8, max_value=30),
+    st.integers(min_value=0, max_value=12),
+    st.booleans(),
+)
 def test_a_layout_finished_later_matches_one_made_whole(
     lines: list[str], width: int, first_lines: int, spaces_between: bool
 ):
@@ -81,12 +93,15 @@ def test_a_layout_finished_later_matches_one_made_whole(
             paragraphs.append(match.span())
     whole = Layout(text, paragraphs, width)
     partial = Layout(text, paragraphs, width, first_lines=first_lines)
-    assert all(0 <= partial.line_of(offset, paragraphs) < max(len(partial), 1)
-               for offset in range(len(text) + 1))
+    assert all(
+        0 <= partial.line_of(offset, paragraphs) < max(len(partial), 1)
+        for offset in range(len(text) + 1)
+    )
     partial.finish()
     assert partial.complete
     assert [partial.line(y) for y in range(len(partial))] == [
-        whole.line(y) for y in range(len(whole))]
+        whole.line(y) for y in range(len(whole))
+    ]
     assert list(partial.paragraph_first_line) == list(whole.paragraph_first_line)
 
 

@@ -28,10 +28,17 @@ ANNOTATION_BINDINGS = [
     Binding("a", "note", "Note", id="note"),
     Binding("t", "tag", "Tag", show=False, id="tag"),
     Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
-    Binding("apostrophe", "go_to_bookmark", "Go to bookmark", show=False, key_display="'",
-            id="go_to_bookmark"),
-    Binding("x", "dismiss_or_correct", "Dismiss flag / fix entity", show=False,
-            id="dismiss_or_correct"),
+    Binding(
+        "apostrophe",
+        "go_to_bookmark",
+        "Go to bookmark",
+        show=False,
+        key_display="'",
+        id="go_to_bookmark",
+    ),
+    Binding(
+        "x", "dismiss_or_correct", "Dismiss flag / fix entity", show=False, id="dismiss_or_correct"
+    ),
     Binding("u", "undo", "Undo note change", show=False, id="undo"),
 ]
 _KINDS = ("person", "organization", "place", "other")
@@ -60,12 +67,12 @@ class AnnotationActions:
 
     def _notebook_ready(self: ReaderApp) -> Notebook | None:
         if self.notebook is None or self.notebook.document is None:
-            self.notify(self.notes_problem or "Notes are not ready yet.", severity="warning",
-                        timeout=4)
+            self.notify(
+                self.notes_problem or "Notes are not ready yet.", severity="warning", timeout=4
+            )
             return None
         if self.showing_original:
-            self.notify("Notes attach to the cleaned article: press o to return to it.",
-                        timeout=3)
+            self.notify("Notes attach to the cleaned article: press o to return to it.", timeout=3)
             return None
         return self.notebook
 
@@ -111,14 +118,18 @@ class AnnotationActions:
             return
         existing = notebook.at(target, ("highlight",))
         if existing is None or (existing.span != target and self.visual_anchor is not None):
-            self._guard(lambda: notebook.add("highlight", target, colour=COLOURS[0]),
-                        f"Highlighted “{one_line(self.article.text[slice(*target)], 60)}”")
+            self._guard(
+                lambda: notebook.add("highlight", target, colour=COLOURS[0]),
+                f"Highlighted “{one_line(self.article.text[slice(*target)], 60)}”",
+            )
             return
         note = existing.note
         index = COLOURS.index(note.colour) if note.colour in COLOURS else -1
         if index + 1 < len(COLOURS):
-            self._guard(lambda: notebook.update(note, colour=COLOURS[index + 1]),
-                        f"Highlight is now {COLOURS[index + 1]} (h again: next colour)")
+            self._guard(
+                lambda: notebook.update(note, colour=COLOURS[index + 1]),
+                f"Highlight is now {COLOURS[index + 1]} (h again: next colour)",
+            )
         else:
             self._guard(lambda: notebook.delete(note), "Highlight removed (u undoes)")
 
@@ -153,8 +164,11 @@ class AnnotationActions:
         def done(answer: str | None) -> None:
             if answer is None:
                 return
-            tags = tuple(dict.fromkeys(t.strip().lstrip("#") for t in answer.split(",")
-                                       if t.strip().lstrip("#")))
+            tags = tuple(
+                dict.fromkeys(
+                    t.strip().lstrip("#") for t in answer.split(",") if t.strip().lstrip("#")
+                )
+            )
             if existing is not None:
                 self._guard(lambda: notebook.update(existing.note, tags=tags), "Tags saved")
             else:
@@ -162,8 +176,7 @@ class AnnotationActions:
 
         from .screens.prompts import TextPrompt  # the prompts load when one first opens
 
-        self.push_screen(TextPrompt("Tags, separated by commas:", current, notebook.tags()),
-                         done)
+        self.push_screen(TextPrompt("Tags, separated by commas:", current, notebook.tags()), done)
 
     def action_bookmark(self: ReaderApp) -> None:
         """``b`` and a letter: a bookmark at the cursor's sentence; ``'`` and the letter return."""
@@ -233,8 +246,10 @@ class AnnotationActions:
             flags = self._flags.at(self.article.cursor)
             item = flags[0][1] if flags else None
         if item is None:
-            self.notify("x works on a flag or an entity: select one (] or the sidebar), or "
-                        "move onto it.", timeout=4)
+            self.notify(
+                "x works on a flag or an entity: select one (] or the sidebar), or move onto it.",
+                timeout=4,
+            )
             return
         if item.kind == "flag":
             self._dismiss(notebook, item)
@@ -251,9 +266,10 @@ class AnnotationActions:
             if reason is None:
                 return
             span = item.spans[0] if item.spans else None
-            self._guard(lambda: notebook.add("dismissal", span, flag_id=item.key,
-                                             reason=reason.strip()),
-                        "Flag dismissed (x on it again restores it; u undoes)")
+            self._guard(
+                lambda: notebook.add("dismissal", span, flag_id=item.key, reason=reason.strip()),
+                "Flag dismissed (x on it again restores it; u undoes)",
+            )
 
         from .screens.prompts import TextPrompt
 
@@ -263,13 +279,20 @@ class AnnotationActions:
         from .screens.prompts import ChoiceScreen, TextPrompt
 
         entity = item.name
-        choices = [("rename", "Rename…"), ("kind", "Change kind…"), ("merge", "Merge with…"),
-                   ("split", "Split off an alias…"), ("hide", "Hide")]
+        choices = [
+            ("rename", "Rename…"),
+            ("kind", "Change kind…"),
+            ("merge", "Merge with…"),
+            ("split", "Split off an alias…"),
+            ("hide", "Hide"),
+        ]
 
         def save(action: str, value: str = "") -> None:
             correction = Correction(action, entity, value)  # type: ignore[arg-type]
-            self._guard(lambda: notebook.add("correction", None, correction=correction),
-                        f"Correction saved ({action} {entity}); analysing again…")
+            self._guard(
+                lambda: notebook.add("correction", None, correction=correction),
+                f"Correction saved ({action} {entity}); analysing again…",
+            )
             self.start_analysis()
 
         def chosen(action: str | None) -> None:
@@ -280,15 +303,19 @@ class AnnotationActions:
             elif action == "kind":
                 self.push_screen(
                     ChoiceScreen(f"{entity} is a:", [(k, k) for k in _KINDS]),
-                    lambda kind: kind and save("kind", kind))
+                    lambda kind: kind and save("kind", kind),
+                )
             else:
-                question = {"rename": f"New name for {entity}:",
-                            "merge": f"Merge {entity} with (an entity's name):",
-                            "split": f"Alias to split off {entity}:"}[action]
+                question = {
+                    "rename": f"New name for {entity}:",
+                    "merge": f"Merge {entity} with (an entity's name):",
+                    "split": f"Alias to split off {entity}:",
+                }[action]
                 names = [i.name for i in self.outline_items() if i.kind == "entity"]
-                self.push_screen(TextPrompt(question, suggestions=names),
-                                 lambda value: value and value.strip()
-                                 and save(action, value.strip()))
+                self.push_screen(
+                    TextPrompt(question, suggestions=names),
+                    lambda value: value and value.strip() and save(action, value.strip()),
+                )
 
         self.push_screen(ChoiceScreen(f"Correct {entity}:", choices), chosen)
 
@@ -296,8 +323,10 @@ class AnnotationActions:
 
     def _note_item(self: ReaderApp, placed: Placed) -> Item:
         key = placed.note.id
-        return next((i for i in self.outline_items() if i.key == key),
-                    Item("note", key, "", placed.note.kind, (placed.span,) if placed.span else ()))
+        return next(
+            (i for i in self.outline_items() if i.key == key),
+            Item("note", key, "", placed.note.kind, (placed.span,) if placed.span else ()),
+        )
 
     def _chosen_note(self: ReaderApp) -> Placed | None:
         node = self.sidebar.cursor_node
@@ -331,13 +360,16 @@ class AnnotationActions:
 
         def done(yes: bool | None) -> None:
             if yes:
-                self._guard(lambda: notebook.delete(placed.note),
-                            f"Deleted the {placed.note.kind} (u undoes)")
+                self._guard(
+                    lambda: notebook.delete(placed.note),
+                    f"Deleted the {placed.note.kind} (u undoes)",
+                )
 
         from .screens.prompts import ConfirmScreen
 
-        self.push_screen(ConfirmScreen(f"Delete this {placed.note.kind} on "
-                                       f"“{one_line(quote, 60)}”?"), done)
+        self.push_screen(
+            ConfirmScreen(f"Delete this {placed.note.kind} on “{one_line(quote, 60)}”?"), done
+        )
 
     def action_export_notes(self: ReaderApp, fmt: str) -> None:
         notebook = self._notebook_ready()

@@ -75,15 +75,22 @@ class ReaderApp(AnnotationActions, App[int]):
         Binding("q", "quit", "Quit", id="quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="help"),
         Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next"),
-        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False,
-                id="focus_previous"),
+        Binding(
+            "shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus_previous"
+        ),
         Binding("n", "next_link(1)", "Next", id="next_link"),
-        Binding("N", "next_link(-1)", "Previous", show=False, key_display="N",
-                id="previous_link"),
-        Binding("right_square_bracket", "next_flag(1)", "Next flag", key_display="]",
-                id="next_flag"),
-        Binding("left_square_bracket", "next_flag(-1)", "Previous flag", show=False,
-                key_display="[", id="previous_flag"),
+        Binding("N", "next_link(-1)", "Previous", show=False, key_display="N", id="previous_link"),
+        Binding(
+            "right_square_bracket", "next_flag(1)", "Next flag", key_display="]", id="next_flag"
+        ),
+        Binding(
+            "left_square_bracket",
+            "next_flag(-1)",
+            "Previous flag",
+            show=False,
+            key_display="[",
+            id="previous_flag",
+        ),
         Binding("ctrl+o", "jump_back", "Back", show=False, id="jump_back"),
         Binding("ctrl+n", "jump_forward", "Forward", show=False, id="jump_forward"),
         Binding("slash", "search", "Search", key_display="/", id="search"),
@@ -149,8 +156,9 @@ class ReaderApp(AnnotationActions, App[int]):
             if self.config.theme in self.available_themes:
                 self.theme = self.config.theme
             else:
-                self.notify(f"Unknown theme '{self.config.theme}'; using the default.",
-                            severity="warning")
+                self.notify(
+                    f"Unknown theme '{self.config.theme}'; using the default.", severity="warning"
+                )
         if self.config.keys:
             self.set_keymap(self.config.keys)
         for warning in (*self.config.warnings, *self.source.warnings):
@@ -188,8 +196,9 @@ class ReaderApp(AnnotationActions, App[int]):
 
             self._notes_failed(error)
             self.push_screen(
-                ConfirmScreen(f"{error} Move it aside (kept under a new name) and start a new "
-                              "notes database?"),
+                ConfirmScreen(
+                    f"{error} Move it aside (kept under a new name) and start a new notes database?"
+                ),
                 self._move_store_aside,
             )
         except StoreError as error:
@@ -343,9 +352,10 @@ class ReaderApp(AnnotationActions, App[int]):
         dismissed = self._flag_dismissals = self._dismissed()
         flag_items = [item for item in every if item.kind == "flag"]
         self._flags = SpanIndex((span, item) for item in flag_items for span in item.spans)
-        self._flag_list = sorted((item for item in flag_items
-                                  if item.spans and item.key not in dismissed),
-                                 key=lambda item: (item.spans[0][0], item.key))
+        self._flag_list = sorted(
+            (item for item in flag_items if item.spans and item.key not in dismissed),
+            key=lambda item: (item.spans[0][0], item.key),
+        )
         self._flag_rank = {item.key: rank for rank, item in enumerate(self._flag_list)}
         self._flag_starts = [item.spans[0][0] for item in self._flag_list]
         if not self.showing_original:
@@ -360,8 +370,10 @@ class ReaderApp(AnnotationActions, App[int]):
         notes = self.notebook.shown() if self.notebook is not None else ()
         dismissed = self._dismissed()
         for name in names or SECTION_ORDER:
-            self._full[name] = prepared.sections[name] if name in prepared.sections else section(
-                name, prepared.analysis, self.hidden_groups, notes, dismissed
+            self._full[name] = (
+                prepared.sections[name]
+                if name in prepared.sections
+                else section(name, prepared.analysis, self.hidden_groups, notes, dismissed)
             )
 
     def _show_sections(self, names: tuple[str, ...] | None = None) -> None:
@@ -386,8 +398,12 @@ class ReaderApp(AnnotationActions, App[int]):
         for severity in ("error", "warning", "info"):
             self.article.paint(
                 f"mark-{severity}",
-                [span for f in analysis.flags if f.severity == severity
-                 and f.id not in dismissed for span in f.spans],
+                [
+                    span
+                    for f in analysis.flags
+                    if f.severity == severity and f.id not in dismissed
+                    for span in f.spans
+                ],
             )
 
     def _paint_notes(self) -> None:
@@ -396,19 +412,30 @@ class ReaderApp(AnnotationActions, App[int]):
 
         placed = self.notebook.placed if self.notebook is not None else []
         for colour in COLOURS:
-            self.article.paint(f"hl-{colour}", [p.span for p in placed if p.span is not None
-                                                and p.note.kind == "highlight"
-                                                and p.note.colour == colour])
-        self.article.paint("note", [p.span for p in placed if p.span is not None
-                                    and p.note.kind == "note"])
+            self.article.paint(
+                f"hl-{colour}",
+                [
+                    p.span
+                    for p in placed
+                    if p.span is not None and p.note.kind == "highlight" and p.note.colour == colour
+                ],
+            )
+        self.article.paint(
+            "note", [p.span for p in placed if p.span is not None and p.note.kind == "note"]
+        )
 
     def _dismissed(self) -> dict[str, Note]:
         return self.notebook.dismissed() if self.notebook is not None else {}
 
     def _all_items(self) -> list[Item]:
         """Every item of every section, filters aside (for the keys' lookups)."""
-        return [item for name in SECTION_ORDER if name in self._full
-                for g in self._full[name].groups for item in g.items]
+        return [
+            item
+            for name in SECTION_ORDER
+            if name in self._full
+            for g in self._full[name].groups
+            for item in g.items
+        ]
 
     def outline_items(self) -> list[Item]:
         """Every item the sidebar lists now, in its order (for the palette and lookups)."""
@@ -533,8 +560,10 @@ class ReaderApp(AnnotationActions, App[int]):
             if removed:
                 self.set_status(f"removed here, {removed[0][1].status}")
             return
-        notes = [f"{_FLAG_MARK.get(item.severity or '', '●')} {item.status}"
-                 for _, item in self._flags.at(offset)]
+        notes = [
+            f"{_FLAG_MARK.get(item.severity or '', '●')} {item.status}"
+            for _, item in self._flags.at(offset)
+        ]
         mentions = self._mentions.at(offset)
         if mentions:
             span, item = mentions[0]
@@ -546,8 +575,11 @@ class ReaderApp(AnnotationActions, App[int]):
                 self.sidebar.reveal(item, open_group=False)
         if self.selection is not None and (mentions or notes):
             spans = self._visible_spans(self.selection)
-            status = (f"{self.selection.status} {self.position + 1}/{len(spans)}"
-                      if spans else self.selection.status)
+            status = (
+                f"{self.selection.status} {self.position + 1}/{len(spans)}"
+                if spans
+                else self.selection.status
+            )
             self.set_status(" · ".join([status, *notes]) if mentions else " · ".join(notes))
         elif notes:
             self.set_status(" · ".join(notes))
@@ -571,13 +603,15 @@ class ReaderApp(AnnotationActions, App[int]):
         item = self.selection
         spans = self._visible_spans(item) if item is not None else ()
         if not spans:
-            self.notify("Nothing selected: choose an item in the sidebar (tab, enter), "
-                        "search with /, or move onto a name.", timeout=4)
+            self.notify(
+                "Nothing selected: choose an item in the sidebar (tab, enter), "
+                "search with /, or move onto a name.",
+                timeout=4,
+            )
             return
         target = self.position + step
         if not 0 <= target < len(spans):
-            self.notify("Wrapped to the first." if step > 0 else "Wrapped to the last.",
-                        timeout=2)
+            self.notify("Wrapped to the first." if step > 0 else "Wrapped to the last.", timeout=2)
         self.jumps.record(self._here())
         self.position = target % len(spans)
         self._show_position()
@@ -587,24 +621,30 @@ class ReaderApp(AnnotationActions, App[int]):
         start at one place are taken in turn)."""
         order = self._flag_list
         if self.analysis is None or not order:
-            self.notify("No flags in this article." if self.analysis else
-                        "The analysis is still running.", timeout=3)
+            self.notify(
+                "No flags in this article." if self.analysis else "The analysis is still running.",
+                timeout=3,
+            )
             return
         if self.showing_original:
             self.action_toggle_original()
         cursor = self.article.cursor
         current = self.selection
         starts = self._flag_starts
-        if current is not None and self._flag_rank.get(current.key) is not None \
-                and current.spans[0][0] == cursor:
+        if (
+            current is not None
+            and self._flag_rank.get(current.key) is not None
+            and current.spans[0][0] == cursor
+        ):
             index = self._flag_rank[current.key] + step
         elif step > 0:
             index = bisect_left(starts, cursor)
         else:
             index = bisect_left(starts, cursor) - 1
         if not 0 <= index < len(order):
-            self.notify("Wrapped to the first flag." if step > 0 else
-                        "Wrapped to the last flag.", timeout=2)
+            self.notify(
+                "Wrapped to the first flag." if step > 0 else "Wrapped to the last flag.", timeout=2
+            )
             index %= len(order)
         self.jumps.record(self._here())
         self.select(order[index])
@@ -650,8 +690,12 @@ class ReaderApp(AnnotationActions, App[int]):
         self._show_query("type to find; enter keeps the hits for n/N, esc cancels")
 
     async def on_event(self, event: events.Event) -> None:
-        if (self._query is not None and isinstance(event, events.Key | events.Paste)
-                and not event.is_forwarded and self._search_key(event)):
+        if (
+            self._query is not None
+            and isinstance(event, events.Key | events.Paste)
+            and not event.is_forwarded
+            and self._search_key(event)
+        ):
             return
         await super().on_event(event)
 
@@ -692,8 +736,11 @@ class ReaderApp(AnnotationActions, App[int]):
         if first is None:
             self._show_query("no hits" if query else "type to find")
             return
-        count = f"the first {len(hits):,} hits" if len(hits) >= TYPING_HITS else \
-            f"{len(hits):,} hit{'s' * (len(hits) != 1)}"
+        count = (
+            f"the first {len(hits):,} hits"
+            if len(hits) >= TYPING_HITS
+            else f"{len(hits):,} hit{'s' * (len(hits) != 1)}"
+        )
         self._show_query(f"{count}, at {first + 1}; enter keeps them for n/N")
 
     def _select_hits(self, query: str, hits: list[Span], layer: SpanIndex[None]) -> int | None:
@@ -705,8 +752,14 @@ class ReaderApp(AnnotationActions, App[int]):
             return None
         first = bisect_left(hits, (self.article.cursor, 0))
         first = first if first < len(hits) else 0
-        self.selection = Item("search", f"search:{query}", query, f"/{query}", tuple(hits),
-                              tuple(hits) if self.showing_original else ())
+        self.selection = Item(
+            "search",
+            f"search:{query}",
+            query,
+            f"/{query}",
+            tuple(hits),
+            tuple(hits) if self.showing_original else (),
+        )
         self.position = first
         self.article.paint("linked", layer)
         self._show_position()
@@ -792,26 +845,39 @@ class ReaderApp(AnnotationActions, App[int]):
                     ("Everywhere", self.BINDINGS),
                     ("Article pane", ArticleView.BINDINGS),
                     ("Sidebar", Sidebar.BINDINGS),
-                    ("Search prompt (/)", [
-                        Binding("enter", "keep", "Keep the hits for n/N"),
-                        Binding("escape", "cancel", "Cancel the search"),
-                        Binding("backspace", "back", "Delete a character (on none: cancel)"),
-                        Binding("ctrl+w", "word", "Delete a word"),
-                        Binding("ctrl+u", "line", "Delete the whole query"),
-                    ]),
-                    ("Prompts", [Binding("ctrl+s", "save", "Save a note"),
-                                 Binding("escape", "cancel", "Cancel a prompt")]),
+                    (
+                        "Search prompt (/)",
+                        [
+                            Binding("enter", "keep", "Keep the hits for n/N"),
+                            Binding("escape", "cancel", "Cancel the search"),
+                            Binding("backspace", "back", "Delete a character (on none: cancel)"),
+                            Binding("ctrl+w", "word", "Delete a word"),
+                            Binding("ctrl+u", "line", "Delete the whole query"),
+                        ],
+                    ),
+                    (
+                        "Prompts",
+                        [
+                            Binding("ctrl+s", "save", "Save a note"),
+                            Binding("escape", "cancel", "Cancel a prompt"),
+                        ],
+                    ),
                 ]
             )
         )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield SystemCommand("Export notes (Markdown)", "write this article's notes to a .md file",
-                            lambda: self.action_export_notes("md"))
-        yield SystemCommand("Export notes (Web Annotation JSON-LD)",
-                            "write this article's notes as W3C Web Annotations",
-                            lambda: self.action_export_notes("json"))
+        yield SystemCommand(
+            "Export notes (Markdown)",
+            "write this article's notes to a .md file",
+            lambda: self.action_export_notes("md"),
+        )
+        yield SystemCommand(
+            "Export notes (Web Annotation JSON-LD)",
+            "write this article's notes as W3C Web Annotations",
+            lambda: self.action_export_notes("json"),
+        )
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id not in ("quit", "palette"):
                 action, _, argument = binding.action.partition("(")
@@ -820,8 +886,9 @@ class ReaderApp(AnnotationActions, App[int]):
                     continue
                 if argument:
                     value = int(argument.rstrip(")"))
-                    yield SystemCommand(binding.description, f"key: {binding.key}",
-                                        lambda m=method, v=value: m(v))
+                    yield SystemCommand(
+                        binding.description, f"key: {binding.key}", lambda m=method, v=value: m(v)
+                    )
                 else:
                     yield SystemCommand(binding.description, f"key: {binding.key}", method)
 

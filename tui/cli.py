@@ -49,7 +49,9 @@ def _iso_date(value: str) -> date:
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--date", type=_iso_date, metavar="YYYY-MM-DD",
+        "--date",
+        type=_iso_date,
+        metavar="YYYY-MM-DD",
         help="resolve weekdays and 'yesterday' against this day instead of the article's own",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML)")
@@ -59,7 +61,9 @@ def _common(parser: argparse.ArgumentParser) -> None:
 
 def _data_dir_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--data-dir", type=Path, metavar="DIR",
+        "--data-dir",
+        type=Path,
+        metavar="DIR",
         help="where notes are kept (default: $CLOSEREAD_DATA_DIR, else the user data folder)",
     )
 
@@ -94,8 +98,9 @@ def run_notes(options: argparse.Namespace) -> int:
 
     where = options.data_dir
     if options.command == "add":
-        return notes.notes_add(options.path, options.quote, options.body, options.tag,
-                               data_dir=where)
+        return notes.notes_add(
+            options.path, options.quote, options.body, options.tag, data_dir=where
+        )
     if options.command == "list":
         return notes.notes_list(options.path, options.json, data_dir=where)
     if options.command == "export":
@@ -112,7 +117,9 @@ def _reader_parser() -> argparse.ArgumentParser:
         "add|list|export|import works with your notes (each has --help).",
     )
     parser.add_argument(
-        "path", nargs="?", metavar="PATH",
+        "path",
+        nargs="?",
+        metavar="PATH",
         help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
     )
     _common(parser)
@@ -129,11 +136,16 @@ def _analyze_parser() -> argparse.ArgumentParser:
     parser.add_argument("paths", nargs="+", metavar="PATH", help="articles; '-' reads stdin")
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
-        "--json", action="store_const", const="json", dest="format",
+        "--json",
+        action="store_const",
+        const="json",
+        dest="format",
         help="one JSON object per input (JSON Lines for several), schema closeread/analysis@1",
     )
     output.add_argument(
-        "--format", choices=("text", "json", "md"), default="text",
+        "--format",
+        choices=("text", "json", "md"),
+        default="text",
         help="text: a short summary (the default); json: as --json; md: a review report",
     )
     _common(parser)
@@ -154,8 +166,11 @@ def _guarded(run, debug: bool) -> int:
     except Exception as error:  # the last line of defence: never a traceback for a user
         if debug:
             raise
-        print(f"{PROG}: internal error: {one_line(str(error) or type(error).__name__, 200)} "
-              "(run with --debug for details)", file=sys.stderr)
+        print(
+            f"{PROG}: internal error: {one_line(str(error) or type(error).__name__, 200)} "
+            "(run with --debug for details)",
+            file=sys.stderr,
+        )
         return 1
 
 
@@ -208,14 +223,24 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     top = sorted(analysis.entities, key=lambda e: -len(e.mentions))[:8]
     lines.append(
         f"  entities: {len(analysis.entities)}"
-        + (": " + "; ".join(f"{one_line(e.name, 60)} ({e.kind}, {len(e.mentions)})" for e in top)
-           if top else "")
+        + (
+            ": " + "; ".join(f"{one_line(e.name, 60)} ({e.kind}, {len(e.mentions)})" for e in top)
+            if top
+            else ""
+        )
     )
     lines.append(f"  figures: {len(analysis.figures)}")
     lines.append(
         f"  flags: {len(analysis.flags)}"
-        + (" (" + ", ".join(f"{severities[s]} {s}" for s in ("error", "warning", "info")
-                            if severities[s]) + ")" if analysis.flags else "")
+        + (
+            " ("
+            + ", ".join(
+                f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s]
+            )
+            + ")"
+            if analysis.flags
+            else ""
+        )
     )
     for flag in analysis.flags:
         lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
@@ -232,8 +257,13 @@ def run_reader(options: argparse.Namespace) -> int:
     gc.disable()
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
-    app = ReaderApp(options.path, source=source, reference=options.date, config=config,
-                    data_dir=options.data_dir)
+    app = ReaderApp(
+        options.path,
+        source=source,
+        reference=options.date,
+        config=config,
+        data_dir=options.data_dir,
+    )
     app.run()
     return app.return_code or 0
 
@@ -243,8 +273,11 @@ def _keys_from_terminal() -> bool:
     try:
         tty = os.open("/dev/tty", os.O_RDWR)
     except OSError:
-        print(f"{PROG}: stdin was the article and there is no terminal to read keys from; "
-              f"use '{PROG} analyze -' to report on piped text", file=sys.stderr)
+        print(
+            f"{PROG}: stdin was the article and there is no terminal to read keys from; "
+            f"use '{PROG} analyze -' to report on piped text",
+            file=sys.stderr,
+        )
         return False
     os.dup2(tty, 0)
     os.close(tty)

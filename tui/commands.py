@@ -16,8 +16,12 @@ from .safe_text import one_line
 if TYPE_CHECKING:
     from .app import ReaderApp
 
-_KIND_NAMES = {"entity": "Go to", "figure": "Go to figure", "flag": "Go to flag",
-               "edit": "Go to edit"}
+_KIND_NAMES = {
+    "entity": "Go to",
+    "figure": "Go to figure",
+    "flag": "Go to flag",
+    "edit": "Go to edit",
+}
 LIMIT = 40
 LABEL_LIMIT = 90
 
@@ -37,8 +41,11 @@ class GoToProvider(Provider):
 
     async def discover(self) -> Hits:
         for item in self._items()[:LIMIT]:
-            yield DiscoveryHit(Content(self._hit_text(item)), partial(self.reader.go_to, item),
-                               help=escape(one_line(item.status, LABEL_LIMIT)))
+            yield DiscoveryHit(
+                Content(self._hit_text(item)),
+                partial(self.reader.go_to, item),
+                help=escape(one_line(item.status, LABEL_LIMIT)),
+            )
 
     async def search(self, query: str) -> Hits:
         items = self._items()
@@ -50,6 +57,10 @@ class GoToProvider(Provider):
         )
         for _, score, index in matches:
             item = items[index]
-            yield Hit(score / 100, Content(self._hit_text(item)),
-                      partial(self.reader.go_to, item), text=self._hit_text(item),
-                      help=escape(one_line(item.status, LABEL_LIMIT)))
+            yield Hit(
+                score / 100,
+                Content(self._hit_text(item)),
+                partial(self.reader.go_to, item),
+                text=self._hit_text(item),
+                help=escape(one_line(item.status, LABEL_LIMIT)),
+            )

@@ -108,12 +108,16 @@ class Notebook:
 
     def dismissed(self) -> dict[str, Note]:
         """Dismissed flags by flag id."""
-        return {p.note.flag_id: p.note for p in self.placed
-                if p.note.kind == "dismissal" and p.note.flag_id}
+        return {
+            p.note.flag_id: p.note
+            for p in self.placed
+            if p.note.kind == "dismissal" and p.note.flag_id
+        }
 
     def bookmark(self, letter: str) -> Placed | None:
-        return next((p for p in self.placed
-                     if p.note.kind == "bookmark" and p.note.letter == letter), None)
+        return next(
+            (p for p in self.placed if p.note.kind == "bookmark" and p.note.letter == letter), None
+        )
 
     def tags(self) -> list[str]:
         return sorted({tag for p in self.placed for tag in p.note.tags})
@@ -132,8 +136,11 @@ class Notebook:
 
         assert self.document is not None
         groups = [(self.document, self.placed)]
-        content = (to_markdown(groups) if fmt == "md"
-                   else json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n")
+        content = (
+            to_markdown(groups)
+            if fmt == "md"
+            else json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n"
+        )
         stem = "stdin" if self.key.startswith("stdin:") else Path(self.key).stem
         suffix = ".md" if fmt == "md" else ".jsonld"
         target = folder / f"{stem}.notes{suffix}"

@@ -15,8 +15,12 @@ from .analysis.model import Analysis, Figure, Span
 if TYPE_CHECKING:
     from .notes import Note, Placed
 
-_KIND_GROUPS = (("person", "People"), ("organization", "Organisations"), ("place", "Places"),
-                ("other", "Other"))
+_KIND_GROUPS = (
+    ("person", "People"),
+    ("organization", "Organisations"),
+    ("place", "Places"),
+    ("other", "Other"),
+)
 _SEVERITY_GROUPS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 _SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "●"}
 
@@ -82,8 +86,7 @@ def outline(
     names groups (from ``FILTERABLE``) and tags ("#tag") the reader filtered out; ``dismissed``
     maps flag ids to the notes that dismissed them."""
     return tuple(
-        section(name, analysis, hidden, notes, dismissed).without(hidden)
-        for name in SECTION_ORDER
+        section(name, analysis, hidden, notes, dismissed).without(hidden) for name in SECTION_ORDER
     )
 
 
@@ -112,21 +115,27 @@ def section(
 def notes_section(placed: Sequence[Placed], text: str, hidden: frozenset[str]) -> Section:
     """The reader's notes, highlights and bookmarks in reading order; orphans, whose words are
     gone from the article, last and with their quotes."""
+
     def visible_tags(p: Placed) -> bool:
         return not any(f"#{tag}" in hidden for tag in p.note.tags)
 
     kept = [p for p in placed if visible_tags(p)]
     groups = []
     for kind, title in _NOTE_GROUPS:
-        here = sorted((p for p in kept if p.note.kind == kind and p.span is not None),
-                      key=lambda p: p.span)
+        here = sorted(
+            (p for p in kept if p.note.kind == kind and p.span is not None), key=lambda p: p.span
+        )
         if here:
             groups.append(Group(title, tuple(_note_item(p, text) for p in here)))
     orphans = [p for p in kept if p.span is None and p.note.anchor is not None]
     if orphans:
         groups.append(Group("Orphans", tuple(_note_item(p, text) for p in orphans)))
-    return Section("Notes", tuple(groups), "No notes yet: h highlights, a adds a note.",
-                   hidden=len(placed) - len(kept))
+    return Section(
+        "Notes",
+        tuple(groups),
+        "No notes yet: h highlights, a adds a note.",
+        hidden=len(placed) - len(kept),
+    )
 
 
 def _note_item(placed: Placed, text: str) -> Item:
@@ -137,8 +146,11 @@ def _note_item(placed: Placed, text: str) -> Item:
     mark = {"highlight": "▌", "bookmark": f"'{note.letter}", "note": "✎"}.get(note.kind, "")
     label = f"{mark} {first_line or quote}"
     where = "" if placed.span is not None else " (orphaned: its words are gone)"
-    status = f"{note.kind}{where}: “{quote}”" + (f" — {note.body.strip()}" if note.body else "") \
+    status = (
+        f"{note.kind}{where}: “{quote}”"
+        + (f" — {note.body.strip()}" if note.body else "")
         + (f" {tags}" if tags else "")
+    )
     spans = (placed.span,) if placed.span is not None else ()
     return Item("note", note.id, label, status, spans, name=f"{note.kind}: {first_line or quote}")
 
@@ -154,8 +166,8 @@ def entities_section(analysis: Analysis) -> Section:
             Item(
                 "entity",
                 e.id,
-                f"{len(e.mentions):>2} {e.name}" + (f" ({', '.join(e.aliases)})" if e.aliases
-                                                      else ""),
+                f"{len(e.mentions):>2} {e.name}"
+                + (f" ({', '.join(e.aliases)})" if e.aliases else ""),
                 e.name + (f" (also {', '.join(e.aliases)})" if e.aliases else ""),
                 tuple(sorted(e.mentions)),
                 name=e.name,
@@ -203,18 +215,30 @@ def timeline_group(analysis: Analysis) -> Group:
     items = []
     ref = analysis.reference_date
     if ref is not None:
-        items.append(Item(
-            "figure", "reference-date", f"⚓ {ref.date.isoformat()} {ref.kind}",
-            f"Relative days resolved against {ref.date.isoformat()} ({ref.kind}: {ref.text});"
-            " D sets another day", (), name=f"reference date {ref.date.isoformat()}",
-        ))
+        items.append(
+            Item(
+                "figure",
+                "reference-date",
+                f"⚓ {ref.date.isoformat()} {ref.kind}",
+                f"Relative days resolved against {ref.date.isoformat()} ({ref.kind}: {ref.text});"
+                " D sets another day",
+                (),
+                name=f"reference date {ref.date.isoformat()}",
+            )
+        )
     for day, figures in sorted(by_day.items()):
         spans = tuple(sorted(f.span for f in figures if f.span))
         words = ", ".join(dict.fromkeys(f.text for f in figures))
-        items.append(Item(
-            "figure", f"day:{day.isoformat()}", f"{day:%a %d %b %Y} · {len(figures)}",
-            f"{day:%A %d %B %Y}: {words}", spans, name=f"{day.isoformat()} {words}",
-        ))
+        items.append(
+            Item(
+                "figure",
+                f"day:{day.isoformat()}",
+                f"{day:%a %d %b %Y} · {len(figures)}",
+                f"{day:%A %d %B %Y}: {words}",
+                spans,
+                name=f"{day.isoformat()} {words}",
+            )
+        )
     return Group("Timeline", tuple(items))
 
 
@@ -223,9 +247,12 @@ def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
     groups = []
     for severity, title in (*_SEVERITY_GROUPS, ("dismissed", "Dismissed")):
         flagged = sorted(
-            (f for f in analysis.flags
-             if (f.id in dismissed) == (severity == "dismissed")
-             and (severity == "dismissed" or f.severity == severity)),
+            (
+                f
+                for f in analysis.flags
+                if (f.id in dismissed) == (severity == "dismissed")
+                and (severity == "dismissed" or f.severity == severity)
+            ),
             key=lambda f: (f.rule, f.spans[0] if f.spans else (-1, -1)),
         )
         items = tuple(
@@ -233,9 +260,13 @@ def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
                 "flag",
                 f.id,
                 f"{_SEVERITY_MARK[f.severity]} {f.message}",
-                f"{f.rule}: {f.message}" + (f" ({f.reason})" if f.reason else "")
-                + (f" · dismissed: {dismissed[f.id].reason or 'no reason given'}"
-                   if f.id in dismissed else ""),
+                f"{f.rule}: {f.message}"
+                + (f" ({f.reason})" if f.reason else "")
+                + (
+                    f" · dismissed: {dismissed[f.id].reason or 'no reason given'}"
+                    if f.id in dismissed
+                    else ""
+                ),
                 tuple(f.spans),
                 severity=f.severity,
                 name=f"{f.rule}: {f.message}",

@@ -16,18 +16,24 @@ def markdown_report(analysis: Analysis, name: str) -> str:
     text = analysis.text
     lines = [f"# Review: {_cell(analysis.title or name)}", ""]
     words = len(text.split())
-    lines.append(f"Source: `{_cell(name)}` ({analysis.source.format}), {words:,} words, "
-                 f"{len(analysis.paragraphs)} paragraphs.")
+    lines.append(
+        f"Source: `{_cell(name)}` ({analysis.source.format}), {words:,} words, "
+        f"{len(analysis.paragraphs)} paragraphs."
+    )
     if analysis.reference_date:
         ref = analysis.reference_date
-        lines.append(f"Relative dates resolved against {ref.date.isoformat()} "
-                     f"({ref.kind}: “{_cell(ref.text)}”).")
+        lines.append(
+            f"Relative dates resolved against {ref.date.isoformat()} "
+            f"({ref.kind}: “{_cell(ref.text)}”)."
+        )
     lines += ["", f"## Flags ({len(analysis.flags)})", ""]
     if not analysis.flags:
         lines.append("Nothing flagged.")
     for severity, title in _TITLES:
-        flags = sorted((f for f in analysis.flags if f.severity == severity),
-                       key=lambda f: (f.spans[0] if f.spans else (-1, -1), f.rule))
+        flags = sorted(
+            (f for f in analysis.flags if f.severity == severity),
+            key=lambda f: (f.spans[0] if f.spans else (-1, -1), f.rule),
+        )
         if not flags:
             continue
         lines += [f"### {title} ({len(flags)})", ""]
@@ -44,14 +50,18 @@ def markdown_report(analysis: Analysis, name: str) -> str:
         lines += ["| figure | value | kind | counts | source |", "|---|---|---|---|---|"]
         for f in analysis.figures:
             where = "" if f.span else " (caption)"
-            lines.append(f"| {_cell(f.text)}{where} | {_cell(figure_value(f))} | {f.kind} | "
-                         f"{_cell(f.counts or '')} | {_cell(f.source or '')} |")
+            lines.append(
+                f"| {_cell(f.text)}{where} | {_cell(figure_value(f))} | {f.kind} | "
+                f"{_cell(f.counts or '')} | {_cell(f.source or '')} |"
+            )
     lines += ["", f"## Entities ({len(analysis.entities)})", ""]
     if analysis.entities:
         lines += ["| name | kind | mentions | also |", "|---|---|---|---|"]
         for e in sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name)):
-            lines.append(f"| {_cell(e.name)} | {e.kind} | {len(e.mentions)} | "
-                         f"{_cell(', '.join(e.aliases))} |")
+            lines.append(
+                f"| {_cell(e.name)} | {e.kind} | {len(e.mentions)} | "
+                f"{_cell(', '.join(e.aliases))} |"
+            )
     edits = [e for e in analysis.edits if e.kind != "whitespace"]
     lines += ["", f"## Removed or repaired by cleaning ({len(edits)})", ""]
     for edit in edits:

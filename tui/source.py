@@ -38,8 +38,13 @@ _SIGNATURES: tuple[tuple[bytes, str], ...] = (
     (b"RIFF", "a media file"),
 )
 _SUFFIX_FORMAT: dict[str, Format] = {
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown", ".mkd": "markdown",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".mdown": "markdown",
+    ".mkd": "markdown",
 }
 _NEWLINE_MARKS = ("\r", "\u2028", "\u2029", "\x85")
 _NEWLINES = re.compile(r"\r\n?|[\u2028\u2029\x85]")

@@ -12,7 +12,15 @@ if TYPE_CHECKING:
     from .pipeline import analyze
 
 __all__ = [
-    "Analysis", "Edit", "Entity", "Figure", "Flag", "ReferenceDate", "Source", "Span", "analyze",
+    "Analysis",
+    "Edit",
+    "Entity",
+    "Figure",
+    "Flag",
+    "ReferenceDate",
+    "Source",
+    "Span",
+    "analyze",
 ]
 
 

@@ -8,14 +8,29 @@ from importlib import import_module
 from typing import Any
 
 _HOMES = {
-    "anchor_notes": "anchor", "make_anchor": "anchor", "place": "anchor",
-    "NotAnnotations": "export", "read_jsonld": "export", "reading_order": "export",
-    "to_jsonld": "export", "to_markdown": "export",
-    "KINDS": "model", "Anchor": "model", "Document": "model", "Kind": "model", "Note": "model",
-    "Placed": "model", "COLOURS": "model",
-    "NoteStore": "store", "database_path": "store", "fingerprint": "store",
-    "move_aside": "store", "source_key": "store",
-    "StoreCorrupt": "errors", "StoreError": "errors", "StoreUnavailable": "errors",
+    "anchor_notes": "anchor",
+    "make_anchor": "anchor",
+    "place": "anchor",
+    "NotAnnotations": "export",
+    "read_jsonld": "export",
+    "reading_order": "export",
+    "to_jsonld": "export",
+    "to_markdown": "export",
+    "KINDS": "model",
+    "Anchor": "model",
+    "Document": "model",
+    "Kind": "model",
+    "Note": "model",
+    "Placed": "model",
+    "COLOURS": "model",
+    "NoteStore": "store",
+    "database_path": "store",
+    "fingerprint": "store",
+    "move_aside": "store",
+    "source_key": "store",
+    "StoreCorrupt": "errors",
+    "StoreError": "errors",
+    "StoreUnavailable": "errors",
 }
 __all__ = sorted(_HOMES)
 

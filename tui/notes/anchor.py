@@ -59,8 +59,8 @@ def make_anchor(text: str, start: int, end: int, offsets: OffsetMap | None = Non
     original = offsets.original_span((start, end)) if offsets is not None else None
     return Anchor(
         exact=text[start:end],
-        prefix=text[max(0, start - CONTEXT):start],
-        suffix=text[end:end + CONTEXT],
+        prefix=text[max(0, start - CONTEXT) : start],
+        suffix=text[end : end + CONTEXT],
         start=start,
         end=end,
         original=original,
@@ -132,8 +132,8 @@ def _resembles(anchor: Anchor, text: str, start: int, least: float = NEAR) -> bo
     sides, each compared whole: a word changed beside the quote lowers it a little, a different
     sentence a lot. (A side cut off by the text's edge stored nothing, and so cannot disagree.)"""
     end = start + len(anchor.exact)
-    before = _similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)):start])
-    after = _similarity(anchor.suffix, text[end:end + len(anchor.suffix)])
+    before = _similarity(anchor.prefix, text[max(0, start - len(anchor.prefix)) : start])
+    after = _similarity(anchor.suffix, text[end : end + len(anchor.suffix)])
     return min(before, after) >= least
 
 

@@ -21,8 +21,11 @@ CONTEXT: list[Any] = [
     {"closeread": "urn:closeread:", "closeread:correction": {"@type": "@json"}},
 ]
 _MOTIVATION: dict[Kind, str] = {
-    "note": "commenting", "highlight": "highlighting", "bookmark": "bookmarking",
-    "dismissal": "moderating", "correction": "editing",
+    "note": "commenting",
+    "highlight": "highlighting",
+    "bookmark": "bookmarking",
+    "dismissal": "moderating",
+    "correction": "editing",
 }
 _KIND_OF_MOTIVATION = {motivation: kind for kind, motivation in _MOTIVATION.items()}
 
@@ -57,11 +60,15 @@ def to_markdown(groups: Sequence[Group]) -> str:
         dismissals = [p.note for p in [*anchored, *orphans] if p.note.kind == "dismissal"]
         if dismissals:
             parts.append("## Dismissed flags\n")
-            parts.append("".join(
-                f"- `{n.flag_id}`" + (f": {n.reason}" if n.reason else "")
-                + (f" (on “{_one_line(n.anchor.exact)}”)" if n.anchor else "") + "\n"
-                for n in dismissals
-            ))
+            parts.append(
+                "".join(
+                    f"- `{n.flag_id}`"
+                    + (f": {n.reason}" if n.reason else "")
+                    + (f" (on “{_one_line(n.anchor.exact)}”)" if n.anchor else "")
+                    + "\n"
+                    for n in dismissals
+                )
+            )
         corrections = [p.note for p in placed if p.note.correction is not None]
         if corrections:
             parts.append("## Entity corrections\n")
@@ -123,10 +130,14 @@ def annotation(source: str, note: Note) -> dict[str, Any]:
     """One note as a Web Annotation: TextQuoteSelector and TextPositionSelector on its source."""
     bodies: list[dict[str, Any]] = []
     if note.body:
-        bodies.append({
-            "type": "TextualBody", "value": note.body, "format": "text/markdown",
-            "purpose": "commenting",
-        })
+        bodies.append(
+            {
+                "type": "TextualBody",
+                "value": note.body,
+                "format": "text/markdown",
+                "purpose": "commenting",
+            }
+        )
     bodies += [{"type": "TextualBody", "value": tag, "purpose": "tagging"} for tag in note.tags]
     target: dict[str, Any] = {"source": source}
     if note.anchor is not None:
@@ -151,10 +162,14 @@ def annotation(source: str, note: Note) -> dict[str, Any]:
         "closeread:letter": note.letter,
         "closeread:flag": note.flag_id,
         "closeread:reason": note.reason or None,
-        "closeread:original": list(note.anchor.original) if note.anchor and note.anchor.original
+        "closeread:original": list(note.anchor.original)
+        if note.anchor and note.anchor.original
         else None,
-        "closeread:correction": None if note.correction is None else {
-            "action": note.correction.action, "entity": note.correction.entity,
+        "closeread:correction": None
+        if note.correction is None
+        else {
+            "action": note.correction.action,
+            "entity": note.correction.entity,
             "value": note.correction.value,
         },
     }
@@ -214,8 +229,9 @@ def _note(item: dict[str, Any]) -> tuple[str, Note]:
     bodies = item.get("body", [])
     bodies = bodies if isinstance(bodies, list) else [bodies]
     texts = [b for b in bodies if isinstance(b, dict) and b.get("purpose") != "tagging"]
-    tags = tuple(str(b["value"]) for b in bodies if isinstance(b, dict)
-                 and b.get("purpose") == "tagging")
+    tags = tuple(
+        str(b["value"]) for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"
+    )
     kind = item.get("closeread:kind") or _KIND_OF_MOTIVATION.get(item.get("motivation"), "note")
     if kind not in KINDS or kind == "position":
         raise ValueError(f"unknown kind {kind!r}")

@@ -84,9 +84,24 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
 SCHEMA_VERSION = len(_MIGRATIONS)
 
 _COLUMNS = (
-    "id", "kind", "quote", "prefix", "suffix", "quote_start", "quote_end", "original_start",
-    "original_end", "body", "tags", "colour", "letter", "flag_id", "reason", "correction",
-    "created", "updated",
+    "id",
+    "kind",
+    "quote",
+    "prefix",
+    "suffix",
+    "quote_start",
+    "quote_end",
+    "original_start",
+    "original_end",
+    "body",
+    "tags",
+    "colour",
+    "letter",
+    "flag_id",
+    "reason",
+    "correction",
+    "created",
+    "updated",
 )
 _SELECT = f"SELECT {', '.join(_COLUMNS)} FROM notes"
 _INSERT = (
@@ -152,7 +167,9 @@ class NoteStore:
         _check_header(path)
         try:
             connection = sqlite3.connect(
-                path, timeout=BUSY_TIMEOUT_MS / 1000, isolation_level=None,
+                path,
+                timeout=BUSY_TIMEOUT_MS / 1000,
+                isolation_level=None,
                 check_same_thread=False,
             )
         except sqlite3.Error as error:
@@ -171,7 +188,8 @@ class NoteStore:
             if problems != ["ok"]:
                 raise StoreCorrupt(
                     f"{self.path}: the notes database is damaged ({problems[0][:120]}); "
-                    "it was left untouched", self.path,
+                    "it was left untouched",
+                    self.path,
                 )
             _patiently(db, "PRAGMA journal_mode = WAL")
             db.execute("PRAGMA synchronous = FULL")
@@ -387,9 +405,13 @@ class NoteStore:
         with self._writing() as db:
             for source, note in items:
                 row = db.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
-                doc_id = row[0] if row else db.execute(
-                    "INSERT INTO documents (source, created) VALUES (?, ?)", (source, now())
-                ).lastrowid
+                doc_id = (
+                    row[0]
+                    if row
+                    else db.execute(
+                        "INSERT INTO documents (source, created) VALUES (?, ?)", (source, now())
+                    ).lastrowid
+                )
                 if db.execute("SELECT 1 FROM notes WHERE id = ?", (note.id,)).fetchone():
                     skipped += 1
                     continue
@@ -407,7 +429,7 @@ class NoteStore:
         changed = []
         for p in placed:
             anchor = p.note.anchor
-            if anchor is None or p.span is None or doc.text[p.span[0]:p.span[1]] != anchor.exact:
+            if anchor is None or p.span is None or doc.text[p.span[0] : p.span[1]] != anchor.exact:
                 continue
             fresh = make_anchor(doc.text, *p.span, offsets)
             if fresh != anchor:
@@ -415,8 +437,9 @@ class NoteStore:
         if changed:
             with self._writing() as db:
                 for note in changed:
-                    db.execute("DELETE FROM notes WHERE id = ? AND document_id = ?",
-                               (note.id, doc.id))
+                    db.execute(
+                        "DELETE FROM notes WHERE id = ? AND document_id = ?", (note.id, doc.id)
+                    )
                     db.execute(_INSERT, (doc.id, *_to_row(note)))
         return len(changed)
 
@@ -442,9 +465,7 @@ class NoteStore:
         offset = max(0, min(offset, len(doc.text)))
         mark = Note("position", make_anchor(doc.text, offset, offset + CONTEXT))
         with self._writing() as db:
-            db.execute(
-                "DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (doc.id,)
-            )
+            db.execute("DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (doc.id,))
             db.execute(_INSERT, (doc.id, *_to_row(mark)))
 
 
@@ -507,8 +528,10 @@ def _translated(error: sqlite3.Error, path: Path) -> StoreError:
             return StoreUnavailable(f"{path}: the notes database cannot be written ({message})")
         if "full" in lowered:
             return StoreError(f"{path}: the disk is full; the note was not saved")
-    if "malformed" in lowered or "not a database" in lowered or (
-        type(error) is sqlite3.DatabaseError
+    if (
+        "malformed" in lowered
+        or "not a database" in lowered
+        or (type(error) is sqlite3.DatabaseError)
     ):
         return StoreCorrupt(
             f"{path}: the notes database is damaged ({message}); it was left untouched", path
@@ -521,23 +544,35 @@ def _to_row(note: Note) -> tuple[Any, ...]:
     original = a.original if a is not None and a.original is not None else (None, None)
     c = note.correction
     return (
-        note.id, note.kind,
-        a.exact if a else None, a.prefix if a else None, a.suffix if a else None,
-        a.start if a else None, a.end if a else None, *original,
-        note.body, json.dumps(list(note.tags)), note.colour, note.letter, note.flag_id,
+        note.id,
+        note.kind,
+        a.exact if a else None,
+        a.prefix if a else None,
+        a.suffix if a else None,
+        a.start if a else None,
+        a.end if a else None,
+        *original,
+        note.body,
+        json.dumps(list(note.tags)),
+        note.colour,
+        note.letter,
+        note.flag_id,
         note.reason,
         json.dumps({"action": c.action, "entity": c.entity, "value": c.value}) if c else None,
-        note.created, note.updated,
+        note.created,
+        note.updated,
     )
 
 
 def _from_row(row: tuple[Any, ...]) -> Note:
     values = dict(zip(_COLUMNS, row, strict=True))
-    return note_from_dict({
-        **values,
-        "tags": json.loads(values["tags"]),
-        "correction": json.loads(values["correction"]) if values["correction"] else None,
-    })
+    return note_from_dict(
+        {
+            **values,
+            "tags": json.loads(values["tags"]),
+            "correction": json.loads(values["correction"]) if values["correction"] else None,
+        }
+    )
 
 
 def note_to_dict(note: Note) -> dict[str, Any]:
@@ -554,8 +589,10 @@ def note_from_dict(values: dict[str, Any]) -> Note:
     if values.get("quote") is not None:
         original = values.get("original_start"), values.get("original_end")
         anchor = Anchor(
-            exact=values["quote"], prefix=values.get("prefix") or "",
-            suffix=values.get("suffix") or "", start=int(values["quote_start"]),
+            exact=values["quote"],
+            prefix=values.get("prefix") or "",
+            suffix=values.get("suffix") or "",
+            start=int(values["quote_start"]),
             end=int(values["quote_end"]),
             original=None if None in original else (int(original[0]), int(original[1])),
         )

@@ -29,8 +29,11 @@ class DateScreen(Dialog[date | bool | None]):
                 f" date, now {self._found}). Enter applies, esc cancels.",
                 markup=False,
             )
-            yield Input(self._current.isoformat() if self._current else "",
-                        placeholder="YYYY-MM-DD", id="date-input")
+            yield Input(
+                self._current.isoformat() if self._current else "",
+                placeholder="YYYY-MM-DD",
+                id="date-input",
+            )
             yield Static("", id="date-error", markup=False)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:

@@ -30,8 +30,9 @@ class FilterScreen(Dialog[frozenset[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="filters-body"):
-            yield Static("Show in the sidebar (space toggles, enter applies, esc cancels)",
-                         markup=False)
+            yield Static(
+                "Show in the sidebar (space toggles, enter applies, esc cancels)", markup=False
+            )
             yield SelectionList[str](
                 *(Selection(title, title, title not in self._hidden) for title in self._options),
                 id="filters",

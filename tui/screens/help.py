@@ -14,9 +14,18 @@ from textual.widgets import Static
 from .dialog import Dialog
 
 _KEY_NAMES = {
-    "question_mark": "?", "slash": "/", "escape": "esc", "enter": "enter", "space": "space",
-    "left_square_bracket": "[", "right_square_bracket": "]", "left_curly_bracket": "{",
-    "right_curly_bracket": "}", "apostrophe": "'", "pageup": "PgUp", "pagedown": "PgDn",
+    "question_mark": "?",
+    "slash": "/",
+    "escape": "esc",
+    "enter": "enter",
+    "space": "space",
+    "left_square_bracket": "[",
+    "right_square_bracket": "]",
+    "left_curly_bracket": "{",
+    "right_curly_bracket": "}",
+    "apostrophe": "'",
+    "pageup": "PgUp",
+    "pagedown": "PgDn",
 }
 
 

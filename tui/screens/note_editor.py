@@ -30,8 +30,9 @@ class NoteEditor(Dialog[str | None]):
         with Vertical(id="note-body"):
             yield Static(f"Note on “{one_line(self._quote, QUOTE_LIMIT)}”", markup=False)
             yield TextArea(self._body, id="note-text", soft_wrap=True, show_line_numbers=False)
-            yield Static("ctrl+s: save · esc: cancel · Markdown is fine", classes="prompt-help",
-                         markup=False)
+            yield Static(
+                "ctrl+s: save · esc: cancel · Markdown is fine", classes="prompt-help", markup=False
+            )
 
     def on_mount(self) -> None:
         self.query_one(TextArea).focus()

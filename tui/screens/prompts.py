@@ -33,8 +33,11 @@ class TextPrompt(Dialog[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
             yield Static(one_line(self._question), markup=False)
-            suggester = (SuggestFromList(self._suggestions, case_sensitive=False)
-                         if self._suggestions else None)
+            suggester = (
+                SuggestFromList(self._suggestions, case_sensitive=False)
+                if self._suggestions
+                else None
+            )
             yield Input(self._value, suggester=suggester)
             yield Static("enter: done · esc: cancel", classes="prompt-help", markup=False)
 

@@ -31,8 +31,20 @@ from ..spanindex import SpanIndex
 from .wrap import Layout
 
 LAYERS = (
-    "sentence", "hl-yellow", "hl-green", "hl-blue", "hl-pink", "note", "mark-info",
-    "mark-warning", "mark-error", "removed", "visual", "linked", "current", "cursor",
+    "sentence",
+    "hl-yellow",
+    "hl-green",
+    "hl-blue",
+    "hl-pink",
+    "note",
+    "mark-info",
+    "mark-warning",
+    "mark-error",
+    "removed",
+    "visual",
+    "linked",
+    "current",
+    "cursor",
 )
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _WORD = re.compile(r"\w[\w'’-]*")
@@ -65,19 +77,44 @@ class ArticleView(ScrollView, can_focus=True):
         Binding("k,up", "cursor_lines(-1)", "Previous line", show=False, id="line_up"),
         Binding("l,right", "cursor_words(1)", "Next word", show=False, id="word_next"),
         Binding("left", "cursor_words(-1)", "Previous word", show=False, id="word_previous"),
-        Binding("space,pagedown,ctrl+d", "cursor_pages(1)", "Page down", show=False,
-                id="page_down"),
+        Binding(
+            "space,pagedown,ctrl+d", "cursor_pages(1)", "Page down", show=False, id="page_down"
+        ),
         Binding("pageup,ctrl+u", "cursor_pages(-1)", "Page up", show=False, id="page_up"),
         Binding("g,home", "cursor_edge(0)", "Top", show=False, id="top"),
         Binding("G,end", "cursor_edge(1)", "Bottom", show=False, id="bottom"),
-        Binding("right_curly_bracket", "cursor_paragraphs(1)", "Next paragraph",
-                key_display="}", show=False, id="paragraph_next"),
-        Binding("left_curly_bracket", "cursor_paragraphs(-1)", "Previous paragraph",
-                key_display="{", show=False, id="paragraph_previous"),
-        Binding("right_parenthesis", "cursor_sentences(1)", "Next sentence", show=False,
-                key_display=")", id="sentence_next"),
-        Binding("left_parenthesis", "cursor_sentences(-1)", "Previous sentence", show=False,
-                key_display="(", id="sentence_previous"),
+        Binding(
+            "right_curly_bracket",
+            "cursor_paragraphs(1)",
+            "Next paragraph",
+            key_display="}",
+            show=False,
+            id="paragraph_next",
+        ),
+        Binding(
+            "left_curly_bracket",
+            "cursor_paragraphs(-1)",
+            "Previous paragraph",
+            key_display="{",
+            show=False,
+            id="paragraph_previous",
+        ),
+        Binding(
+            "right_parenthesis",
+            "cursor_sentences(1)",
+            "Next sentence",
+            show=False,
+            key_display=")",
+            id="sentence_next",
+        ),
+        Binding(
+            "left_parenthesis",
+            "cursor_sentences(-1)",
+            "Previous sentence",
+            show=False,
+            key_display="(",
+            id="sentence_previous",
+        ),
     ]
 
     class CursorMoved(Message):
@@ -128,8 +165,9 @@ class ArticleView(ScrollView, can_focus=True):
         fresh = spans if isinstance(spans, SpanIndex) else layer_of(spans) if spans else EMPTY
         self._layers[layer] = fresh
         if len(stale) + len(fresh) <= _FEW:
-            self._refresh_spans([span for index in (stale, fresh)
-                                 for span, _ in self._all(layer, index)])
+            self._refresh_spans(
+                [span for index in (stale, fresh) for span, _ in self._all(layer, index)]
+            )
             return
         self._cache.clear()
         self.refresh()
@@ -231,8 +269,10 @@ class ArticleView(ScrollView, can_focus=True):
         y = min(max(y, 0), len(self._layout) - 1)
         line = self._layout.line(y)
         if line is None:  # a blank line between paragraphs: land on the next text line
-            line = self._layout.line(min(y + 1, len(self._layout) - 1)) or (self.cursor,
-                                                                                 self.cursor)
+            line = self._layout.line(min(y + 1, len(self._layout) - 1)) or (
+                self.cursor,
+                self.cursor,
+            )
         start, end = line
         return min(start + column, max(end - 1, start))
 
@@ -322,7 +362,7 @@ class ArticleView(ScrollView, can_focus=True):
         end = self._text_offset(selection.end) if selection.end else len(self._text)
         if start is None or end is None:
             return None
-        return self._text[min(start, end):max(start, end)], "\n"
+        return self._text[min(start, end) : max(start, end)], "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
@@ -440,8 +480,11 @@ class ArticleView(ScrollView, can_focus=True):
                 if s < b and e > a:
                     style = style + self._style(name)
             segments.append(Segment(visible(self._text[a:b]), style))
-        worst = next((name for name in _SEVERITY_LAYERS if any(t[0] == name for t in touching)),
-                     None)
-        gutter = Segment(f"{_MARKS[worst]} " if worst else " " * GUTTER,
-                         base + self._style(worst) if worst else base)
+        worst = next(
+            (name for name in _SEVERITY_LAYERS if any(t[0] == name for t in touching)), None
+        )
+        gutter = Segment(
+            f"{_MARKS[worst]} " if worst else " " * GUTTER,
+            base + self._style(worst) if worst else base,
+        )
         return Strip([gutter, *Strip(segments).apply_offsets(0, row)])

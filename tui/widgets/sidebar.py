@@ -124,8 +124,7 @@ class Sidebar(Tree[Item | None]):
 
 
 def _section_label(section: Section) -> Text:
-    shown = f"{section.count}" + (f" of {section.count + section.hidden}" if section.hidden
-                                  else "")
+    shown = f"{section.count}" + (f" of {section.count + section.hidden}" if section.hidden else "")
     return Text(f"{section.title} ({shown})", style="bold")
 
 

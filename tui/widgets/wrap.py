@@ -26,8 +26,9 @@ _WORD = re.compile(r"\s*\S+\s*")
 _MAX = sys.maxsize
 # Printable Latin, Greek and Cyrillic, general punctuation and currency signs: one cell each.
 # Text made only of these needs no character-by-character measuring.
-_COMMON_NARROW = re.compile("[^\n\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f"
-                            "\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]")
+_COMMON_NARROW = re.compile(
+    "[^\n\x20-\x7e\xa0-\u02ff\u0370-\u0482\u048a-\u052f\u2010-\u2027\u2030-\u205e\u20a0-\u20bf]"
+)
 
 
 @lru_cache(maxsize=16)
@@ -39,8 +40,16 @@ def _line_pattern(width: int) -> re.Pattern[str]:
 class Layout:
     """Visual lines of a document at one width: blank lines separate paragraphs."""
 
-    __slots__ = ("_narrow", "_paragraphs", "_resume", "_text", "ends", "paragraph_first_line",
-                 "starts", "width")
+    __slots__ = (
+        "_narrow",
+        "_paragraphs",
+        "_resume",
+        "_text",
+        "ends",
+        "paragraph_first_line",
+        "starts",
+        "width",
+    )
 
     def __init__(
         self, text: str, paragraphs: Sequence[Span], width: int, first_lines: int | None = None
@@ -97,8 +106,12 @@ class Layout:
         for match in _line_pattern(self.width).finditer(text, position):
             at = match.start()
             if at >= end:  # the next paragraph holding this line, skipping blank lines
-                if (lines is not None and len(starts) >= lines and index + 1 < count
-                        and text[paragraphs[index + 1][0] - 1] == "\n"):
+                if (
+                    lines is not None
+                    and len(starts) >= lines
+                    and index + 1 < count
+                    and text[paragraphs[index + 1][0] - 1] == "\n"
+                ):
                     self._resume = (paragraphs[index + 1][0], index, end)
                     return
                 while index + 1 < count and paragraphs[index + 1][1] <= at:

@@ -85,12 +85,18 @@ def remove_debris(draft: Draft) -> None:
         found = _changes(text)
         edits = block.replace_all([change for change, _ in found])
         removed = [
-            (change, edit) for (change, is_tag), edit in zip(found, edits, strict=True)
+            (change, edit)
+            for (change, is_tag), edit in zip(found, edits, strict=True)
             if is_tag and edit is not None
         ]
         if removed and block.text:
             shown = ", ".join(dict.fromkeys(text[c.start : c.end].strip() for c, _ in removed))
-            draft.pending.append(PendingFlag(
-                "markup-debris", "info", f"Markup debris removed here: {shown}",
-                (("word", removed[0][1].original[0]),), within=block,
-            ))
+            draft.pending.append(
+                PendingFlag(
+                    "markup-debris",
+                    "info",
+                    f"Markup debris removed here: {shown}",
+                    (("word", removed[0][1].original[0]),),
+                    within=block,
+                )
+            )

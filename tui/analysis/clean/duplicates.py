@@ -73,11 +73,14 @@ def drop_duplicates(draft: Draft) -> None:
             continue
         edit = block.remove("duplicate", f"repeats the paragraph {_opening(kept)}")
         if edit is not None:
-            draft.pending.append(PendingFlag(
-                "duplicate-paragraph", "warning",
-                "This paragraph appeared twice; the later copy was removed.",
-                (("block", kept), ("point", edit.original[0])),
-            ))
+            draft.pending.append(
+                PendingFlag(
+                    "duplicate-paragraph",
+                    "warning",
+                    "This paragraph appeared twice; the later copy was removed.",
+                    (("block", kept), ("point", edit.original[0])),
+                )
+            )
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -90,7 +93,8 @@ def _shingles(words: list[str]) -> set[int]:
 def _facts(text: str) -> Counter[str]:
     """The names and numbers of a paragraph: words that start with a capital or hold a digit."""
     return Counter(
-        w for w in _WORD.findall(text)
+        w
+        for w in _WORD.findall(text)
         if w[0].isupper() or (not w.isalpha() and any(c.isdigit() for c in w))  # letters: no digit
     )
 
@@ -143,8 +147,11 @@ def drop_near_duplicates(draft: Draft) -> None:
         reason = f"{score:.0f}% {relation} the paragraph {_opening(keep)}"
         edit = drop.remove("near-duplicate", reason)
         if edit is not None:
-            draft.pending.append(PendingFlag(
-                "near-duplicate", "warning",
-                f"A near copy of this paragraph ({score:.0f}% {relation} it) was removed.",
-                (("block", keep), ("point", edit.original[0])),
-            ))
+            draft.pending.append(
+                PendingFlag(
+                    "near-duplicate",
+                    "warning",
+                    f"A near copy of this paragraph ({score:.0f}% {relation} it) was removed.",
+                    (("block", keep), ("point", edit.original[0])),
+                )
+            )

@@ -5,10 +5,24 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-_QUOTES = str.maketrans({
-    "‘": "'", "’": "'", "‚": "'", "‛": "'", "′": "'", "`": "'", "´": "'",
-    "“": '"', "”": '"', "„": '"', "‟": '"', "″": '"', "«": '"', "»": '"',
-})
+_QUOTES = str.maketrans(
+    {
+        "‘": "'",
+        "’": "'",
+        "‚": "'",
+        "‛": "'",
+        "′": "'",
+        "`": "'",
+        "´": "'",
+        "“": '"',
+        "”": '"',
+        "„": '"',
+        "‟": '"',
+        "″": '"',
+        "«": '"',
+        "»": '"',
+    }
+)
 _QUOTE = re.compile("[" + "".join(re.escape(chr(c)) for c in _QUOTES) + "]")
 _TOKEN = re.compile(r"\w+")
 _ASCII_GAPS = str.maketrans({c: " " for c in range(128) if not re.match(r"\w", chr(c))})

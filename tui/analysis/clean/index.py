@@ -69,6 +69,7 @@ def half_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tupl
                 if j != i and size <= len(groups[j]):
                     found.add((j, i) if j < i else (i, j))
     return sorted(
-        (j, i) for j, i in found
+        (j, i)
+        for j, i in found
         if len(keyed[i] & keyed[j]) * 2 >= min(len(groups[i]), len(groups[j]))
     )

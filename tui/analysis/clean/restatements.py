@@ -110,10 +110,14 @@ def flag_restatements(result: Assembled) -> list[Flag]:
         s, t = sentences[i], sentences[j]
         if t.paragraph == s.paragraph or (dice := _restates(t, s)) is None:
             continue
-        flags.append(make_flag(
-            "possible-restatement", "info",
-            f"These paragraphs may say the same thing twice ({dice:.0%} of the content words "
-            "of two sentences shared): one claim, or two?",
-            [t.paragraph, s.paragraph], result.text,
-        ))
+        flags.append(
+            make_flag(
+                "possible-restatement",
+                "info",
+                f"These paragraphs may say the same thing twice ({dice:.0%} of the content words "
+                "of two sentences shared): one claim, or two?",
+                [t.paragraph, s.paragraph],
+                result.text,
+            )
+        )
     return flags

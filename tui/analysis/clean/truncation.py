@@ -51,11 +51,15 @@ def flag_truncated_text(result: Assembled) -> list[Flag]:
                 counts = Counter(map(str.lower, _WORD.findall(text)))
             if counts[m[0].lower()] > 1 or (not dictionary_first and is_english_word(m[0])):
                 continue
-            flags.append(make_flag(
-                "truncated-text", "warning",
-                f"“{m[0]}” is no word: text looks cut off before it.",
-                [(a + m.start(), a + m.end())], text,
-            ))
+            flags.append(
+                make_flag(
+                    "truncated-text",
+                    "warning",
+                    f"“{m[0]}” is no word: text looks cut off before it.",
+                    [(a + m.start(), a + m.end())],
+                    text,
+                )
+            )
     return flags
 
 
@@ -74,9 +78,13 @@ def flag_missing_end_punctuation(result: Assembled) -> list[Flag]:
         if not _unended(text[a:b]):
             continue
         tail = _LAST_WORDS.search(text, a, b)
-        flags.append(make_flag(
-            "missing-end-punctuation", "info",
-            "This paragraph ends without a full stop: it may be cut short.",
-            [(tail.start() if tail else a, b)], text,
-        ))
+        flags.append(
+            make_flag(
+                "missing-end-punctuation",
+                "info",
+                "This paragraph ends without a full stop: it may be cut short.",
+                [(tail.start() if tail else a, b)],
+                text,
+            )
+        )
     return flags

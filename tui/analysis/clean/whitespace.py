@@ -31,8 +31,13 @@ def fold_whitespace(draft: Draft) -> None:
         changes = []
         for m in _WHITESPACE.finditer(text):
             edge = m.start() == 0 or m.end() == len(text)
-            changes.append(Change(
-                m.start(), m.end(), "" if edge else " ", "whitespace",
-                "space at paragraph edge" if edge else "run of spaces folded",
-            ))
+            changes.append(
+                Change(
+                    m.start(),
+                    m.end(),
+                    "" if edge else " ",
+                    "whitespace",
+                    "space at paragraph edge" if edge else "run of spaces folded",
+                )
+            )
         block.replace_all(changes)

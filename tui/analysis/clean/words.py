@@ -54,7 +54,6 @@ def is_english_word(word: str) -> bool:
     word = re.sub(r"['’]s$", "", word)
     parts = [p for p in re.split(r"['’-]", word) if p]
     return bool(parts) and all(
-        p.lower() in words
-        or any(r.search(p) and r.sub(s, p).lower() in words for r, s in _BRITISH)
+        p.lower() in words or any(r.search(p) and r.sub(s, p).lower() in words for r, s in _BRITISH)
         for p in parts
     )

@@ -271,10 +271,6 @@ def _trim(piece: list[Token], text: str) -> list[Token]:
         piece = piece[:-1]
     while piece and piece[0].key in CALENDAR:
         piece = piece[1:]
-    while (
-        len(piece) > 1
-        and piece[-1].key in CALENDAR
-        and _DATE_AFTER.match(text, piece[-1].end)
-    ):
+    while len(piece) > 1 and piece[-1].key in CALENDAR and _DATE_AFTER.match(text, piece[-1].end):
         piece = piece[:-1]
     return piece

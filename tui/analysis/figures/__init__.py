@@ -66,7 +66,10 @@ def _best(run: list[Candidate]) -> list[Candidate]:
 def _candidates(text: str) -> list[Candidate]:
     edges = digit_edges(text)
     return _settle(
-        find_dates(text) + find_times(text, edges) + find_relative(text) + find_vague(text)
+        find_dates(text)
+        + find_times(text, edges)
+        + find_relative(text)
+        + find_vague(text)
         + find_amounts(text, edges)
     )
 
@@ -79,8 +82,13 @@ def _resolve(text: str, candidates: list[Candidate], reference: ReferenceDate | 
         if c.relative is not None:
             resolve(c, reference, text)
         elif c.month_day is not None:
-            c.date = year_for(*c.month_day, reference.date, tense=cue(text, c.start),
-                              upper=upper, weekday=c.weekday)
+            c.date = year_for(
+                *c.month_day,
+                reference.date,
+                tense=cue(text, c.start),
+                upper=upper,
+                weekday=c.weekday,
+            )
 
 
 def _figures(text: str, candidates: list[Candidate], ident: str, in_body: bool) -> list[Figure]:
@@ -104,7 +112,7 @@ def _figures(text: str, candidates: list[Candidate], ident: str, in_body: bool) 
         figures.append(
             Figure(
                 id=f"fig:{ident}{c.start}",
-                text=text[c.start:c.end],
+                text=text[c.start : c.end],
                 kind=c.kind,
                 value=c.value,
                 low=c.low,

@@ -15,13 +15,32 @@ from .candidate import Candidate
 from .numbers import Number, find_digit_numbers, find_word_numbers, tidy
 
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
-DOLLAR_PREFIXES = {"US": "USD", "A": "AUD", "AU": "AUD", "C": "CAD", "CA": "CAD", "NZ": "NZD",
-                   "HK": "HKD", "S": "SGD"}
+DOLLAR_PREFIXES = {
+    "US": "USD",
+    "A": "AUD",
+    "AU": "AUD",
+    "C": "CAD",
+    "CA": "CAD",
+    "NZ": "NZD",
+    "HK": "HKD",
+    "S": "SGD",
+}
 CURRENCY_CODES = {"USD", "GBP", "EUR", "JPY", "CHF", "CNY", "INR", "RUB", "KZT", "AUD", "CAD"}
 CURRENCY_WORDS = {
-    "dollar": "USD", "pound": "GBP", "euro": "EUR", "yen": "JPY", "yuan": "CNY",
-    "renminbi": "CNY", "rupee": "INR", "rouble": "RUB", "ruble": "RUB", "franc": "CHF",
-    "tenge": "KZT", "pence": "pence", "p": "pence", "cent": "cents",
+    "dollar": "USD",
+    "pound": "GBP",
+    "euro": "EUR",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "rupee": "INR",
+    "rouble": "RUB",
+    "ruble": "RUB",
+    "franc": "CHF",
+    "tenge": "KZT",
+    "pence": "pence",
+    "p": "pence",
+    "cent": "cents",
 }
 # Units of measure, written out or abbreviated; a unit keeps its spelling in ``Figure.unit``.
 UNIT_WORDS = (
@@ -49,12 +68,29 @@ _MULTIPLIER = re.compile(
     r"[ \t]*(?P<word>hundred|thousand|million|billion|trillion)s?\b"
     r"|(?P<short>bn|tn|mn|m|k|b|M|B|K|T)\b"
 )
-_SHORT = {"bn": 10**9, "tn": 10**12, "mn": 10**6, "m": 10**6, "k": 10**3, "K": 10**3,
-          "b": 10**9, "B": 10**9, "M": 10**6, "T": 10**12}
-_WORD_MULT = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9,
-              "trillion": 10**12}
-_PLURAL_NOUN = re.compile(r"[ \t]+(?!(?:was|is|has|as|its|this|his|thus|plus|always|across|"
-                          r"yes|less|unless|us|bus|gas)\b)[a-z]+s\b|[ \t]+people\b")
+_SHORT = {
+    "bn": 10**9,
+    "tn": 10**12,
+    "mn": 10**6,
+    "m": 10**6,
+    "k": 10**3,
+    "K": 10**3,
+    "b": 10**9,
+    "B": 10**9,
+    "M": 10**6,
+    "T": 10**12,
+}
+_WORD_MULT = {
+    "hundred": 100,
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+}
+_PLURAL_NOUN = re.compile(
+    r"[ \t]+(?!(?:was|is|has|as|its|this|his|thus|plus|always|across|"
+    r"yes|less|unless|us|bus|gas)\b)[a-z]+s\b|[ \t]+people\b"
+)
 _PREFIX_CURRENCY = re.compile(
     r"(?:(?P<dp>US|AU|NZ|HK|A|C|S)?(?P<sym>[$£€¥₹₽])|(?P<code>USD|GBP|EUR|JPY|CHF|CNY|INR|RUB|"
     r"KZT|AUD|CAD|Rs\.?)[ \t]?)[ \t]?$"
@@ -78,13 +114,41 @@ _MIXED_FRACTION = re.compile(r"[ \t]+(\d{1,2})/(\d{1,3})(?![\d/])")
 _SLASH = re.compile(r"/(\d+)(?![\d/])")
 _OF_AFTER = re.compile(r"[ \t]+of\b")
 _GLUED = re.compile(r"[A-Za-z\d]")
-_QUALIFIERS = frozenset({
-    "more than", "over", "above", "upwards of", "in excess of", "at least", "no fewer than",
-    "no less than", "at most", "up to", "as many as", "as much as", "no more than",
-    "fewer than", "less than", "under", "below", "almost", "nearly", "close to", "just under",
-    "just over", "about", "around", "roughly", "approximately", "some", "an estimated",
-    "estimated", "approx.", "circa",
-})
+_QUALIFIERS = frozenset(
+    {
+        "more than",
+        "over",
+        "above",
+        "upwards of",
+        "in excess of",
+        "at least",
+        "no fewer than",
+        "no less than",
+        "at most",
+        "up to",
+        "as many as",
+        "as much as",
+        "no more than",
+        "fewer than",
+        "less than",
+        "under",
+        "below",
+        "almost",
+        "nearly",
+        "close to",
+        "just under",
+        "just over",
+        "about",
+        "around",
+        "roughly",
+        "approximately",
+        "some",
+        "an estimated",
+        "estimated",
+        "approx.",
+        "circa",
+    }
+)
 # The last words of the qualifiers: a number after any other word has none, whatever stands before.
 _QUALIFIER_ENDS = frozenset(q.split()[-1] for q in _QUALIFIERS)
 _LOW_EXCLUSIVE = {"more than", "over", "above", "upwards of", "in excess of", "just over"}
@@ -159,13 +223,13 @@ def _qualifier_before(text: str, start: int) -> tuple[str, int] | None:
         phrase = " ".join(words[-k:])
         if len(words) >= k and phrase.lower() in _QUALIFIERS:
             at = window_start + len(tail) - len(phrase)
-            if text[at:at + len(phrase)] == phrase and (at == 0 or not text[at - 1].isalnum()):
+            if text[at : at + len(phrase)] == phrase and (at == 0 or not text[at - 1].isalnum()):
                 return phrase.lower(), at
     return None
 
 
 def _currency_before(text: str, start: int) -> tuple[str, int] | None:
-    before = text[max(0, start - 2):start].rstrip(" \t")
+    before = text[max(0, start - 2) : start].rstrip(" \t")
     if not before or before[-1] not in _CURRENCY_TAILS:
         return None
     m = _PREFIX_CURRENCY.search(text, max(0, start - 6), start)
@@ -231,14 +295,20 @@ class _Builder:
                 value, end, kind = tidy(value / int(m.group(1))), m.end(), "fraction"
             elif (m := _ORDINAL_SUFFIX.match(text, end)) is not None:
                 return Candidate(start, m.end(), "ordinal", value)
-        if not n.words and isinstance(value, int) and 0 <= value < 1000 and (
-            groups := _SPACED_THOUSANDS.match(text, end)
+        if (
+            not n.words
+            and isinstance(value, int)
+            and 0 <= value < 1000
+            and (groups := _SPACED_THOUSANDS.match(text, end))
         ):
             value, end = int(str(value) + re.sub(r"\D", "", groups.group())), groups.end()
         mult = None if n.words else _MULTIPLIER.match(text, end)
         if mult and (mult.group("word") or self._short_multiplier(mult, currency is not None)):
-            factor = _WORD_MULT[mult.group("word")] if mult.group("word") else _SHORT[
-                mult.group("short")]
+            factor = (
+                _WORD_MULT[mult.group("word")]
+                if mult.group("word")
+                else _SHORT[mult.group("short")]
+            )
             value, end = tidy(value * factor), mult.end()
         if (m := _PERCENT.match(text, end)) is not None:
             unit = "percentage points" if "point" in m.group().lower() else "%"
@@ -246,7 +316,7 @@ class _Builder:
         if currency is None and (after := _currency_after(text, end)) is not None:
             return Candidate(start, after[1], "money", value, unit=after[0])
         if kind == "money":
-            rate = re.match(r"[ \t]*(?:/|per[ \t]+)[a-zA-Z]+\b", text[end:end + 20])
+            rate = re.match(r"[ \t]*(?:/|per[ \t]+)[a-zA-Z]+\b", text[end : end + 20])
             return Candidate(start, end + (rate.end() if rate else 0), "money", value, unit=unit)
         if (m := _STRONG.match(text, end)) is not None:
             return Candidate(start, m.end(), "count", value)
@@ -256,8 +326,11 @@ class _Builder:
             unit = m.group("unit")
             kind = "count" if unit in _TIME_UNITS else "measure"
             return Candidate(start, m.end(), kind, value, unit=unit)
-        if not n.words and isinstance(value, int) and 1000 <= value <= 2100 and (
-            "," not in text[n.start:n.end]
+        if (
+            not n.words
+            and isinstance(value, int)
+            and 1000 <= value <= 2100
+            and ("," not in text[n.start : n.end])
         ):
             if (m := _DECADE.match(text, end)) is not None:
                 return Candidate(start, m.end(), "year", value, unit="decade")
@@ -278,30 +351,42 @@ class _Builder:
         if short in ("bn", "tn", "mn") or money:
             return True
         if short in ("k", "m"):
-            after = self.text[mult.end():mult.end() + 30]
+            after = self.text[mult.end() : mult.end() + 30]
             return bool(_UNIT.match(after) or (short == "m" and _PLURAL_NOUN.match(after)))
         return False
 
     def _fraction(self, n: Number) -> Candidate | None:
-        word = self.text[n.start:n.end].lower()
+        word = self.text[n.start : n.end].lower()
         if word.endswith("half") and (
-            self.text.startswith("-", n.end) or self.text[n.start - 1:n.start] == "-" or (
-                word == "half" and not _HALF_BEFORE.match(self.text, n.end)
+            self.text.startswith("-", n.end)
+            or self.text[n.start - 1 : n.start] == "-"
+            or (
+                word == "half"
+                and not _HALF_BEFORE.match(self.text, n.end)
                 and not _HALF_AFTER.search(self.text, max(0, n.start - 10), n.start)
             )
         ):
             return None
         if (m := _UNIT.match(self.text, n.end)) is not None and m.group("unit") not in (
-            "m", "g", "t", "l", "L", "C", "F", "K", "V", "W"
+            "m",
+            "g",
+            "t",
+            "l",
+            "L",
+            "C",
+            "F",
+            "K",
+            "V",
+            "W",
         ):
             return Candidate(n.start, m.end(), "measure", n.value, unit=m.group("unit"))
         return Candidate(n.start, n.end, "fraction", n.value)
 
     def _skip_ordinal(self, n: Number) -> bool:
-        """"first" and "second" alone are rarely ranks ("at first"), an ordinal after "a" is
+        """ "first" and "second" alone are rarely ranks ("at first"), an ordinal after "a" is
         "another" ("a second wave", "a third term"), and one before a capital starts a name
         ("First Minister", "Third Reich")."""
-        word = self.text[n.start:n.end].lower()
+        word = self.text[n.start : n.end].lower()
         if not n.words:
             return False
         return (
@@ -314,10 +399,12 @@ class _Builder:
         """Words that look like numbers but are not: the pronoun "one" ("no one", "one of the",
         "the one who") and numbers inside names ("Formula One", "the Six Nations")."""
         text = self.text
-        if n.value == 1 and text[n.start:n.end].lower() == "one" and not _LIST_GOES_ON.match(
-            text, n.end
+        if (
+            n.value == 1
+            and text[n.start : n.end].lower() == "one"
+            and not _LIST_GOES_ON.match(text, n.end)
         ):
-            before = text[max(0, n.start - 12):n.start]
+            before = text[max(0, n.start - 12) : n.start]
             if _ONE_BEFORE.search(before) or _ONE_AFTER.match(text, n.end):
                 return True
         return text[n.start].isupper() and not _SENTENCE_START.search(
@@ -334,17 +421,21 @@ class _Builder:
         )
 
     def ratio(self, c: Candidate, b_index: int) -> Candidate | None:
-        """"one in five", "1 in 5", "three out of four": a part, kind "fraction"."""
+        """ "one in five", "1 in 5", "three out of four": a part, kind "fraction"."""
         b = self.numbers[b_index]
-        written = self.text[b.start:b.end]
-        if c.kind != "count" or c.unit or b.form != "cardinal" or not b.value or (
-            c.value is None or c.value >= b.value or (b.value > 100 and "," not in written)
+        written = self.text[b.start : b.end]
+        if (
+            c.kind != "count"
+            or c.unit
+            or b.form != "cardinal"
+            or not b.value
+            or (c.value is None or c.value >= b.value or (b.value > 100 and "," not in written))
         ):
             return None
         return Candidate(c.start, b.end, "fraction", tidy(c.value / b.value))
 
     def qualify(self, c: Candidate) -> Candidate:
-        """"more than 300": the qualifier joins the span and sets the bounds."""
+        """ "more than 300": the qualifier joins the span and sets the bounds."""
         found = _qualifier_before(self.text, c.start)
         if not found or c.value is None or c.kind in ("year", "ordinal"):
             return c
@@ -382,16 +473,27 @@ class _Builder:
         b_raw = self.numbers[b_index].value
         if b.value != b_raw and a.value < b_raw:
             low = tidy(a.value * (b.value / b_raw))  # "10-15 million", "£2-3bn"
-        elif isinstance(low, int) and low < 1000 <= low * 1000 < high and (
-            self.text[self.numbers[b_index].start:self.numbers[b_index].end].endswith(",000")
+        elif (
+            isinstance(low, int)
+            and low < 1000 <= low * 1000 < high
+            and (
+                self.text[self.numbers[b_index].start : self.numbers[b_index].end].endswith(",000")
+            )
         ):
             low *= 1000  # "$50-100,000"
         dash = joint in "-–—"
         plain = a.kind == b.kind == "count" and not a.unit and not b.unit
-        if plain and dash and isinstance(low, int) and isinstance(high, int) and (
-            low >= high or _SCORE_CONTEXT.search(self.text, max(0, a.start - 30), a.start)
-            or _SCORE_NEIGHBOUR_AFTER.match(self.text, b.end)
-            or _SCORE_NEIGHBOUR_BEFORE.search(self.text, max(0, a.start - 12), a.start)
+        if (
+            plain
+            and dash
+            and isinstance(low, int)
+            and isinstance(high, int)
+            and (
+                low >= high
+                or _SCORE_CONTEXT.search(self.text, max(0, a.start - 30), a.start)
+                or _SCORE_NEIGHBOUR_AFTER.match(self.text, b.end)
+                or _SCORE_NEIGHBOUR_BEFORE.search(self.text, max(0, a.start - 12), a.start)
+            )
         ):
             return Candidate(a.start, b.end, "score")
         if low >= high and dash:
@@ -417,8 +519,9 @@ class _Builder:
 def find_amounts(text: str, edges: Sequence[int] | None = None) -> list[Candidate]:
     """Every amount, range, score, ordinal and year in ``text`` written in digits or words
     (``edges``: the text's ``digit_edges``, when already known)."""
-    numbers = sorted(find_digit_numbers(text, edges) + find_word_numbers(text),
-                     key=lambda n: n.start)
+    numbers = sorted(
+        find_digit_numbers(text, edges) + find_word_numbers(text), key=lambda n: n.start
+    )
     builder = _Builder(text, numbers)
     found: list[Candidate] = []
     skip_until = -1
@@ -440,4 +543,3 @@ def find_amounts(text: str, edges: Sequence[int] | None = None) -> list[Candidat
         found.append(builder.qualify(c))
         skip_until = c.end
     return found
-

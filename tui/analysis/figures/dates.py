@@ -18,10 +18,30 @@ from .numbers import ORDINAL_UNITS, ORDINALS, digit_edges
 from .patterns import cased, trie
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -29,10 +49,17 @@ _MONTH_NAME = trie(
     [m.capitalize() + dot for m in MONTHS for dot in ("", ".") if dot == "" or len(m) <= 4]
     + [m.upper() for m in MONTHS]
 )
-_ORDINAL_DAY = trie(cased(
-    [w for w, v in ORDINALS.items() if v <= 31]
-    + [f"{t}{sep}{u}" for t in ("twenty", "thirty") for sep in ("-", " ") for u in ORDINAL_UNITS]
-))
+_ORDINAL_DAY = trie(
+    cased(
+        [w for w, v in ORDINALS.items() if v <= 31]
+        + [
+            f"{t}{sep}{u}"
+            for t in ("twenty", "thirty")
+            for sep in ("-", " ")
+            for u in ORDINAL_UNITS
+        ]
+    )
+)
 _DAY = r"(?:(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)|(?P<dw>" + _ORDINAL_DAY + "))"
 _YEAR = re.compile(r",?[ \t]+(?P<year>[12]\d{3})(?!\d|,\d)")
 # Every pattern begins on something rare (a capital, a digit) and checks what stands before it
@@ -44,9 +71,7 @@ _ISO = re.compile(r"[12](?<![\w.,/-][12])(?P<year>\d{3})-(?P<month>[01]\d)-(?P<d
 # An ISO date is found by its "-01-05" (a literal "-" is what ``re`` finds fastest) and read from
 # its year: no two dates overlap, and the "-" of one cannot stand in another's tail.
 _ISO_TAIL = re.compile(r"-[01]\d-[0-3]\d\b")
-_WEEKDAY_BEFORE = re.compile(
-    r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r"),?[ \t]+(?:the[ \t]+)?$"
-)
+_WEEKDAY_BEFORE = re.compile(r"\b(?P<weekday>" + "|".join(WEEKDAYS) + r"),?[ \t]+(?:the[ \t]+)?$")
 _TIME = re.compile(
     r"\d(?<![\w.,]\d)\d?(?:[:.][0-5]\d)?[ \t]*(?:[ap]\.m\.|[ap]m\b|[AP]M\b)"
     r"|\d(?<![\w.,:]\d)\d?:[0-5]\d(?::[0-5]\d)?\b"
@@ -87,19 +112,32 @@ def find_dates(text: str) -> list[Candidate]:
         else:
             continue
         year = _YEAR.match(text, end)
-        _add(found, text, start, year.end() if year else end, int(year.group("year")) if year
-             else 0, mo, _day(day))
+        _add(
+            found,
+            text,
+            start,
+            year.end() if year else end,
+            int(year.group("year")) if year else 0,
+            mo,
+            _day(day),
+        )
     for tail in _ISO_TAIL.finditer(text):
         if tail.start() < 4 or (m := _ISO.match(text, tail.start() - 4)) is None:
             continue
-        _add(found, text, m.start(), m.end(), int(m.group()[:4]), int(m.group("month")),
-             int(m.group("d")))
+        _add(
+            found,
+            text,
+            m.start(),
+            m.end(),
+            int(m.group()[:4]),
+            int(m.group("month")),
+            int(m.group("d")),
+        )
     found.sort(key=lambda c: c.start)
     return found
 
 
-def _add(found: list[Candidate], text: str, start: int, end: int, y: int, mo: int, d: int
-         ) -> None:
+def _add(found: list[Candidate], text: str, start: int, end: int, y: int, mo: int, d: int) -> None:
     if not _valid(y or 2000, mo, d):
         return
     weekday = None
@@ -108,19 +146,30 @@ def _add(found: list[Candidate], text: str, start: int, end: int, y: int, mo: in
     if y:
         found.append(Candidate(start, end, "date", date=date(y, mo, d), rank=RANK_DATE))
     else:
-        found.append(Candidate(start, end, "date", month_day=(mo, d), rank=RANK_DATE,
-                               weekday=weekday))
+        found.append(
+            Candidate(start, end, "date", month_day=(mo, d), rank=RANK_DATE, weekday=weekday)
+        )
 
 
-def year_for(month: int, day: int, reference: date, *, tense: str | None = None,
-             upper: bool = True, weekday: int | None = None) -> date | None:
+def year_for(
+    month: int,
+    day: int,
+    reference: date,
+    *,
+    tense: str | None = None,
+    upper: bool = True,
+    weekday: int | None = None,
+) -> date | None:
     """The year of a date written without one: the year that makes a named weekday right
     ("Saturday, April 25"); else, after a word that points ahead ("payable", "effective"), the
     first such day on or after the reference; after one that points back ("ended", "since")
     before a publication date, the last one on or before it; else the one nearest the
     reference, as news dates sit within months of the day they were written."""
-    days = [date(y, month, day) for y in range(reference.year - 1, reference.year + 2)
-            if _valid(y, month, day)]
+    days = [
+        date(y, month, day)
+        for y in range(reference.year - 1, reference.year + 2)
+        if _valid(y, month, day)
+    ]
     nearest = min(days, key=lambda d: abs(d - reference), default=None)
     if weekday is not None and (fits := [d for d in days if d.weekday() == weekday]):
         return min(fits, key=lambda d: abs(d - reference))
@@ -146,4 +195,3 @@ def find_times(text: str, edges: Sequence[int] | None = None) -> list[Candidate]
             found.append(Candidate(m.start(), m.end(), "time", rank=RANK_DATE))
             end = m.end()
     return found
-

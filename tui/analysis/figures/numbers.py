@@ -20,42 +20,118 @@ from .patterns import cased, trie
 NumberForm = Literal["cardinal", "ordinal", "fraction"]
 
 UNITS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
 }
 TEENS = {
-    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-    "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
 }
 TENS = {
-    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
-    "eighty": 80, "ninety": 90,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
 }
 SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 ORDINAL_UNITS = {
-    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9,
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
 }
 ORDINAL_TEENS = {
-    "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
-    "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
+    "tenth": 10,
+    "eleventh": 11,
+    "twelfth": 12,
+    "thirteenth": 13,
+    "fourteenth": 14,
+    "fifteenth": 15,
+    "sixteenth": 16,
+    "seventeenth": 17,
+    "eighteenth": 18,
+    "nineteenth": 19,
 }
 ORDINAL_TENS = {
-    "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50, "sixtieth": 60,
-    "seventieth": 70, "eightieth": 80, "ninetieth": 90,
+    "twentieth": 20,
+    "thirtieth": 30,
+    "fortieth": 40,
+    "fiftieth": 50,
+    "sixtieth": 60,
+    "seventieth": 70,
+    "eightieth": 80,
+    "ninetieth": 90,
 }
 ORDINAL_SCALES = {"hundredth": 100, "thousandth": 10**3, "millionth": 10**6, "billionth": 10**9}
 ORDINALS = {**ORDINAL_UNITS, **ORDINAL_TEENS, **ORDINAL_TENS, **ORDINAL_SCALES}
 # Denominators: "two thirds", "one-half", "three quarters", "a fifth of".
 DENOMINATORS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
-    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
-    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
-    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "half": 2,
+    "halves": 2,
+    "third": 3,
+    "thirds": 3,
+    "quarter": 4,
+    "quarters": 4,
+    "fourth": 4,
+    "fourths": 4,
+    "fifth": 5,
+    "fifths": 5,
+    "sixth": 6,
+    "sixths": 6,
+    "seventh": 7,
+    "sevenths": 7,
+    "eighth": 8,
+    "eighths": 8,
+    "ninth": 9,
+    "ninths": 9,
+    "tenth": 10,
+    "tenths": 10,
+    "hundredth": 100,
+    "hundredths": 100,
+    "thousandth": 1000,
+    "thousandths": 1000,
 }
 VULGAR = {
-    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
-    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+    "½": 0.5,
+    "⅓": 1 / 3,
+    "⅔": 2 / 3,
+    "¼": 0.25,
+    "¾": 0.75,
+    "⅕": 0.2,
+    "⅖": 0.4,
+    "⅗": 0.6,
+    "⅘": 0.8,
+    "⅙": 1 / 6,
+    "⅚": 5 / 6,
+    "⅛": 0.125,
+    "⅜": 0.375,
+    "⅝": 0.625,
+    "⅞": 0.875,
 }
 
 _CARDINAL_WORDS = {**UNITS, **TEENS, **TENS}
@@ -224,8 +300,10 @@ class _Reader:
             if self.cls(i + 1) not in ("unit", "teen", "tens", "hundred", "scale", "a", "an"):
                 return None
             sign, i = -1, i + 1
-        while self.cls(i) == "unit" and tokens[i].word == "zero" and self.cls(i + 1) in (
-            "unit", "teen", "tens", "hundred"
+        while (
+            self.cls(i) == "unit"
+            and tokens[i].word == "zero"
+            and self.cls(i + 1) in ("unit", "teen", "tens", "hundred")
         ):
             i += 1  # a leading zero, as in "zero eight"
         total, group, last, hundred_in_group = 0.0, 0.0, "", False
@@ -236,8 +314,10 @@ class _Reader:
             nxt = self.cls(i + 1)
             if nxt in ("hundred", "scale", "dozen"):
                 group, last, end, i = 1.0, "unit", i + 1, i + 1
-            elif tokens[i + 1:i + 2] and tokens[i + 1].word in DENOMINATORS and (
-                self._is_fraction_word(i + 1, article=True)
+            elif (
+                tokens[i + 1 : i + 2]
+                and tokens[i + 1].word in DENOMINATORS
+                and (self._is_fraction_word(i + 1, article=True))
             ):
                 den = DENOMINATORS[tokens[i + 1].word]
                 return self._finish(start, tokens[i + 1].end, sign / den, "fraction", i + 2)
@@ -246,8 +326,9 @@ class _Reader:
         elif c == "point":
             return self._decimals(i, 0.0, start, sign)
         elif c == "ordinal" and not self._is_fraction_word(i, article=False):
-            return self._finish(start, tokens[i].end, sign * ORDINALS[tokens[i].word], "ordinal",
-                                i + 1)
+            return self._finish(
+                start, tokens[i].end, sign * ORDINALS[tokens[i].word], "ordinal", i + 1
+            )
         elif c == "denominator" and tokens[i].word == "half":
             if self.cls(i + 1) in ("a", "an") and self.cls(i + 2) in ("hundred", "scale", "dozen"):
                 scale = self._scale_value(i + 2)
@@ -257,19 +338,29 @@ class _Reader:
             return None
         while i < len(tokens):
             c, word = self.cls(i), tokens[i].word
-            if c == "unit" and last in ("", "tens", "hundred", "scale", "and") and not (
-                last == "tens" and group % 10
+            if (
+                c == "unit"
+                and last in ("", "tens", "hundred", "scale", "and")
+                and not (last == "tens" and group % 10)
             ):
                 group += UNITS[word]
-            elif c in ("teen", "tens") and last in ("", "hundred", "scale", "and") and not (
-                last == "and" and group % 100
+            elif (
+                c in ("teen", "tens")
+                and last in ("", "hundred", "scale", "and")
+                and not (last == "and" and group % 100)
             ):
                 group += TEENS.get(word) or TENS[word]
             elif c == "hundred" and not hundred_in_group and last in ("", "unit", "teen", "tens"):
                 group = (group or 1) * 100
                 hundred_in_group = True
-            elif c in ("scale", "plural-scale") and last in ("", "unit", "teen", "tens", "hundred",
-                                                            "dozen"):
+            elif c in ("scale", "plural-scale") and last in (
+                "",
+                "unit",
+                "teen",
+                "tens",
+                "hundred",
+                "dozen",
+            ):
                 if c == "plural-scale" and not last:
                     return None
                 scale = self._scale_value(i)
@@ -286,13 +377,19 @@ class _Reader:
                 if word in ORDINAL_SCALES:
                     value = (total + (group or 1)) * ORDINALS[word]
                 return self._finish(start, tokens[i].end, sign * value, "ordinal", i + 1)
-            elif word in DENOMINATORS and last in ("unit", "teen", "tens") and total == 0 and (
-                not hundred_in_group
-            ) and self._is_fraction_word(i, article=False):
+            elif (
+                word in DENOMINATORS
+                and last in ("unit", "teen", "tens")
+                and total == 0
+                and (not hundred_in_group)
+                and self._is_fraction_word(i, article=False)
+            ):
                 value = group / DENOMINATORS[word]
                 return self._finish(start, tokens[i].end, sign * value, "fraction", i + 1)
-            elif c in ("and", "&") and last in ("hundred", "scale") and self.cls(i + 1) in (
-                "unit", "teen", "tens", "ordinal"
+            elif (
+                c in ("and", "&")
+                and last in ("hundred", "scale")
+                and self.cls(i + 1) in ("unit", "teen", "tens", "ordinal")
             ):
                 last = "and"
                 i += 1
@@ -330,7 +427,7 @@ class _Reader:
         return self.cls(j) == "denominator" and self.tokens[j].word in ("half", "quarter")
 
     def _is_fraction_word(self, i: int, *, article: bool) -> bool:
-        """"half", "thirds", "quarters" are always parts; "a third", "a fifth" only before "of"
+        """ "half", "thirds", "quarters" are always parts; "a third", "a fifth" only before "of"
         ("a third of voters", not "a third term"); "second" never is."""
         word = self.tokens[i].word
         if word not in DENOMINATORS:
@@ -353,8 +450,9 @@ class _Reader:
         return self._finish(start, self.tokens[j - 1].end, sign * value, "cardinal", j)
 
     @staticmethod
-    def _finish(start: int, end: int, value: float, form: NumberForm, after: int
-                ) -> tuple[Number, int]:
+    def _finish(
+        start: int, end: int, value: float, form: NumberForm, after: int
+    ) -> tuple[Number, int]:
         return Number(start, end, tidy(value), form, words=True), after
 
 
@@ -405,6 +503,7 @@ def find_word_numbers(text: str) -> list[Number]:
                 (n.start - start, n.end - start, n.value, n.form)
                 for n in read_word_run(text, start, end)
             ]
-        numbers.extend(Number(start + a, start + b, value, form, words=True)
-                       for a, b, value, form in reading)
+        numbers.extend(
+            Number(start + a, start + b, value, form, words=True) for a, b, value, form in reading
+        )
     return numbers

@@ -48,8 +48,14 @@ _AGO_COUNT = re.compile(
 )
 _PERIODS = (re.compile(r"week\b"), re.compile(r"month\b"), re.compile(r"year\b"))
 _PERIOD_MODIFIER = re.compile(r"\b(?P<mod>[Ll]ast|[Nn]ext|[Tt]his)[ \t]+$")
-_DEICTIC = {"the day before yesterday": -2, "yesterday": -1, "today": 0, "tonight": 0,
-            "tomorrow": 1, "the day after tomorrow": 2}
+_DEICTIC = {
+    "the day before yesterday": -2,
+    "yesterday": -1,
+    "today": 0,
+    "tonight": 0,
+    "tomorrow": 1,
+    "the day after tomorrow": 2,
+}
 
 
 def find_relative(text: str) -> list[Candidate]:
@@ -67,23 +73,34 @@ def find_relative(text: str) -> list[Candidate]:
             start, mod = before.start(), " ".join(before.group("mod").lower().split())
         add(start, m.end(), ("weekday", WEEKDAYS.index(m.group("weekday")), mod))
     for m in _in_order(text, _DEICTIC_WORDS):
-        yester = text[max(0, m.start() - 6):m.start()].lower() == "yester"
+        yester = text[max(0, m.start() - 6) : m.start()].lower() == "yester"
         start = m.start() - (6 if yester else 2)
-        word = text[start:m.end()].lower()
+        word = text[start : m.end()].lower()
         if (phrase := _DAY_BEFORE_AFTER.search(text, max(0, start - 20), start)) is not None:
             start, word = phrase.start(), f"the day {phrase.group().split()[2]} {word}"
         add(start, m.end(), ("deictic", _DEICTIC[word]))
     for m in _AGO.finditer(text):
         if (c := _AGO_COUNT.search(text, max(0, m.start() - 30), m.start())) is not None:
             count = c.group("count").lower()
-            n = 1 if count in ("a", "an") else 3 if count == "a few" else int(count) if (
-                count.isdigit()) else {**UNITS, **TEENS, **TENS}[count]
+            n = (
+                1
+                if count in ("a", "an")
+                else 3
+                if count == "a few"
+                else int(count)
+                if (count.isdigit())
+                else {**UNITS, **TEENS, **TENS}[count]
+            )
             add(c.start(), m.end(), ("ago", n, c.group("unit")))
     for m in _in_order(text, _PERIODS):
         if (mod := _PERIOD_MODIFIER.search(text, max(0, m.start() - 6), m.start())) is not None:
             unit = m.group()
-            add(mod.start(), m.end(), ("period", mod.group("mod").lower(), unit),
-                "year" if unit == "year" else "relative-date")
+            add(
+                mod.start(),
+                m.end(),
+                ("period", mod.group("mod").lower(), unit),
+                "year" if unit == "year" else "relative-date",
+            )
     return found
 
 
@@ -92,9 +109,10 @@ def _weekdays(text: str) -> Iterator[re.Match[str]]:
     literal fast, where it tests every character against the names' capitals."""
     for day in _DAY.finditer(text):
         for name in WEEKDAYS:
-            if text.startswith(name, day.end() - len(name)) and (
-                m := _WEEKDAY.match(text, day.end() - len(name))
-            ) is not None:
+            if (
+                text.startswith(name, day.end() - len(name))
+                and (m := _WEEKDAY.match(text, day.end() - len(name))) is not None
+            ):
                 yield m
                 break
 
@@ -191,15 +209,16 @@ def choose_reference(
     return dateline or lower
 
 
-def _dateline(text: str, dates: Sequence[Candidate], head_end: int, hint: date | None
-              ) -> ReferenceDate | None:
+def _dateline(
+    text: str, dates: Sequence[Candidate], head_end: int, hint: date | None
+) -> ReferenceDate | None:
     """A date labelled "Published"/"Updated", one in a wire dateline ("ALMATY, Jan 6 (Reuters)"),
     or one standing alone on a line at the head of the text."""
     for c in dates:
         line_start = text.rfind("\n", 0, c.start) + 1
         line_end = text.find("\n", c.end)
-        before = text[line_start:c.start]
-        after = text[c.end:line_end if line_end >= 0 else len(text)]
+        before = text[line_start : c.start]
+        after = text[c.end : line_end if line_end >= 0 else len(text)]
         if not (
             _LABEL.fullmatch(before)
             or (_PLACE.fullmatch(before) and _AGENCY.match(after))
@@ -210,7 +229,7 @@ def _dateline(text: str, dates: Sequence[Candidate], head_end: int, hint: date |
         if day is None and c.month_day and hint is not None:
             day = year_for(*c.month_day, hint)
         if day is not None:
-            return ReferenceDate(day, "dateline", text[c.start:c.end])
+            return ReferenceDate(day, "dateline", text[c.start : c.end])
     return None
 
 
@@ -218,7 +237,7 @@ def _caption_date(captions: Sequence[str]) -> ReferenceDate | None:
     for caption in captions:
         for c in find_dates(caption):
             if c.date is not None:
-                return ReferenceDate(c.date, "caption", caption[c.start:c.end])
+                return ReferenceDate(c.date, "caption", caption[c.start : c.end])
     return None
 
 
@@ -228,4 +247,4 @@ def _event_date(text: str, dates: Sequence[Candidate]) -> ReferenceDate | None:
         return None
     latest = max(past, key=lambda c: c.date or date.min)
     assert latest.date is not None
-    return ReferenceDate(latest.date, "event", text[latest.start:latest.end])
+    return ReferenceDate(latest.date, "event", text[latest.start : latest.end])

@@ -29,7 +29,7 @@ _CLAUSE_START = re.compile(r"[.;:!?\n][^.;:!?\n]*$")
 
 
 def cue(text: str, start: int) -> str | None:
-    """"past" or "future" as the word just before ``start`` says, or None."""
+    """ "past" or "future" as the word just before ``start`` says, or None."""
     m = _CUE_BEFORE.search(text, max(0, start - 16), start)
     if m is None:
         return None
@@ -37,18 +37,18 @@ def cue(text: str, start: int) -> str | None:
 
 
 def tense(text: str, start: int, end: int) -> str | None:
-    """"future" or "past" as the clause around ``text[start:end]`` tells it: the nearest tense
+    """ "future" or "past" as the clause around ``text[start:end]`` tells it: the nearest tense
     marker before the words decides (a cue word just before them first), else the first one
     after them; None when there is none."""
     if (said := cue(text, start)) is not None:
         return said
-    window = text[max(0, start - 120):start]
+    window = text[max(0, start - 120) : start]
     clause = _CLAUSE_START.search(window)
-    before = window[clause.start() + 1:] if clause else window
+    before = window[clause.start() + 1 :] if clause else window
     found = _markers(before)
     if found:
         return max(found)[1]
-    after = re.split(r"[.;:!?\n]", text[end:end + 80], maxsplit=1)[0]
+    after = re.split(r"[.;:!?\n]", text[end : end + 80], maxsplit=1)[0]
     found = _markers(after)
     return min(found)[1] if found else None
 

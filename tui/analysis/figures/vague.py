@@ -18,8 +18,21 @@ _GROUPS = {"dozens": 12, "scores": 20, "tens": 10, "hundreds": 100}
 # phrase afterwards: beginning on common lowercase letters is slow over megabytes. No two tails
 # can match at one place, so the trie matches what the list would, in fewer steps.
 _ANCHOR = re.compile(
-    trie(["ozens", "cores", "everal", "undreds", "housands", "illions", "ens", "andful", "ouple",
-          "ew"]) + r"\b"
+    trie(
+        [
+            "ozens",
+            "cores",
+            "everal",
+            "undreds",
+            "housands",
+            "illions",
+            "ens",
+            "andful",
+            "ouple",
+            "ew",
+        ]
+    )
+    + r"\b"
 )
 VAGUE = re.compile(
     r"(?:(?P<group>tens|dozens|scores|hundreds)[ \t]+of[ \t]+(?P<power>thousands|millions|"

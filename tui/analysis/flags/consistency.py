@@ -89,8 +89,23 @@ _RULES = (
     (re.compile(r"([a-z]{2,})yz(e|es|ed|ing|er|ers)"), r"\1yz\2"),
     (re.compile(r"([a-z]{3,})ou?r(s|ed|ing|ite|ites|able|ful|less)?"), r"\1or\2"),
 )
-_SUFFIXES = ("e", "es", "ed", "ing", "ation", "ations", "er", "ers", "r", "s", "ite", "ites",
-             "able", "ful", "less")
+_SUFFIXES = (
+    "e",
+    "es",
+    "ed",
+    "ing",
+    "ation",
+    "ations",
+    "er",
+    "ers",
+    "r",
+    "s",
+    "ite",
+    "ites",
+    "able",
+    "ful",
+    "less",
+)
 # A hyphen that changes the word ("re-sign", "co-op") is no variant spelling.
 _HYPHEN_PREFIXES = ("re-", "co-", "un-")
 
@@ -235,7 +250,7 @@ def _initials_match(acronym: str, words_before: list[str]) -> bool:
     """Schwartz & Hearst, simplified: the acronym's letters are, in order, the initials of the
     words just before (or after) it, small words ("of", "the") optional."""
     letters = [c for c in acronym.lower() if c.isalpha()]
-    words_ = [w.strip("([,;:\"“”") for w in words_before]
+    words_ = [w.strip('([,;:"“”') for w in words_before]
     words_ = [w for w in words_ if w]
 
     def match(li: int, wi: int) -> bool:
@@ -271,7 +286,7 @@ def _definitions(article: Article) -> dict[str, int]:
             if _ACRONYM.fullmatch(form):
                 defined[form] = min(defined.get(form, spelled[0][0]), spelled[0][0])
     for m in _BRACKETED.finditer(article.text):
-        before = article.text[max(m.start() - 120, 0):m.start()].split()
+        before = article.text[max(m.start() - 120, 0) : m.start()].split()
         if _initials_match(m.group(1), before[-12:]) or _named_before(before):
             defined[m.group(1)] = min(defined.get(m.group(1), m.start()), m.start())
     for m in _SPELLED_AFTER.finditer(article.text):
@@ -307,7 +322,10 @@ def check_acronyms(rule: Rule, article: Article) -> Iterator[Flag]:
         if _headline(article, m.start()):
             continue
         line_start = text.rfind("\n", 0, m.start()) + 1
-        left, right = text[max(line_start, m.start() - 12):m.start()], text[m.end():m.end() + 12]
+        left, right = (
+            text[max(line_start, m.start() - 12) : m.start()],
+            text[m.end() : m.end() + 12],
+        )
         if _SHOUTING.search(left) or _SHOUTING.search(right):
             continue
         if text.startswith(")", m.end()) and acronym in defined:
@@ -339,8 +357,10 @@ def check_repeated_fact(rule: Rule, article: Article) -> Iterator[Flag]:
             continue
         if not figure.counts[0].islower() or not is_casualty(figure.counts):
             continue
-        key = (figure.value if figure.value is not None else (figure.low, figure.high),
-               figure.counts.casefold())
+        key = (
+            figure.value if figure.value is not None else (figure.low, figure.high),
+            figure.counts.casefold(),
+        )
         earlier = seen.get(key)
         if earlier is None:
             seen[key] = figure.span

@@ -72,12 +72,17 @@ def places() -> Places:
     names: dict[str, str] = {}
     for code, country, capital, spellings, start, until, source in rows("capitals.tsv"):
         forms = frozenset(fold(s) for s in (capital, *filter(None, spellings.split("|"))))
-        capitals[code].append(Capital(
-            code, country, capital, forms,
-            date.fromisoformat(start) if start else None,
-            date.fromisoformat(until) if until else None,
-            source,
-        ))
+        capitals[code].append(
+            Capital(
+                code,
+                country,
+                capital,
+                forms,
+                date.fromisoformat(start) if start else None,
+                date.fromisoformat(until) if until else None,
+                source,
+            )
+        )
         for form in forms:
             cities[form].add(code.split("-")[0])
         countries.setdefault(fold(country), code)
@@ -118,7 +123,7 @@ def _known_city(name: str, at_end: bool) -> tuple[str, Span] | None:
     for n in range(len(words), 0, -1):
         chosen = words[-n:] if at_end else words[:n]
         span = (chosen[0][0], chosen[-1][1])
-        candidate = _TRAILING.sub("", name[span[0]:span[1]])
+        candidate = _TRAILING.sub("", name[span[0] : span[1]])
         if fold(candidate) in cities:
             return candidate, (span[0], span[0] + len(candidate))
     return None
@@ -177,9 +182,11 @@ def check_wrong_capital(rule: Rule, article: Article) -> Iterator[Flag]:
                 continue
             day = article.date
             accepted = [
-                c for code, caps in info.capitals.items()
+                c
+                for code, caps in info.capitals.items()
                 if code.split("-")[0] in codes and (country == "" or code in codes)
-                for c in caps if c.holds(day)
+                for c in caps
+                if c.holds(day)
             ]
             if not accepted or any(fold(city) in c.spellings for c in accepted):
                 continue

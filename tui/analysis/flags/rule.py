@@ -118,7 +118,8 @@ class Article:
                 before = text[at - 1] if at > start else " "
                 after = text[at + 1] if at + 1 < end else " "
                 opening = m.group() == "“" or (
-                    m.group() == '"' and (before.isspace() or before in _OPENS_AFTER)
+                    m.group() == '"'
+                    and (before.isspace() or before in _OPENS_AFTER)
                     and not after.isspace()
                 )
                 if opening:
@@ -180,5 +181,11 @@ class Rule:
         reason: str | None = None,
         severity: Severity | None = None,
     ) -> Flag:
-        return make_flag(self.id, severity or self.severity, message, tuple(spans), article.text,
-                         reason or self.reason)
+        return make_flag(
+            self.id,
+            severity or self.severity,
+            message,
+            tuple(spans),
+            article.text,
+            reason or self.reason,
+        )

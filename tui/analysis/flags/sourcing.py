@@ -103,9 +103,11 @@ def check_unattributed_count(rule: Rule, article: Article) -> Iterator[Flag]:
 
 # ---- vague and unnamed sources ---------------------------------------------------------------
 
-_ADJ = (r"(?:(?:local|foreign|state|state-run|state-owned|official|independent|international|"
-        r"opposition|western|Western|several|some|many|unnamed|anonymous|other|various|"
-        r"news|media|[A-Z][a-z]+(?:n|ese|i|ish|ian))\s+){0,3}")
+_ADJ = (
+    r"(?:(?:local|foreign|state|state-run|state-owned|official|independent|international|"
+    r"opposition|western|Western|several|some|many|unnamed|anonymous|other|various|"
+    r"news|media|[A-Z][a-z]+(?:n|ese|i|ish|ian))\s+){0,3}"
+)
 _VAGUE = re.compile(
     rf"\b[Aa]ccording\s+to\s+(?:the\s+)?{_ADJ}(?:news\s+)?(?:sources|reports|media|outlets|accounts)"
     rf"\b(?!\s+(?:and|by|from|in|of|at|carried\s+by|published\s+by)\s+(?:the\s+)?[A-Z]|\s+and\b)"
@@ -115,8 +117,18 @@ _VAGUE = re.compile(
     rf"claimed|claim|indicated|indicate)\b"
     rf"|\b[Ii]t\s+(?:is|was|has\s+been)\s+(?:reported|understood|believed|claimed)\s+that\b",
 )
-_UNNAMED_HINTS = ("officials", "analysts", "experts", "observers", "diplomats", "insiders",
-                  "critics", "witnesses", "residents", "activists")
+_UNNAMED_HINTS = (
+    "officials",
+    "analysts",
+    "experts",
+    "observers",
+    "diplomats",
+    "insiders",
+    "critics",
+    "witnesses",
+    "residents",
+    "activists",
+)
 _UNNAMED = re.compile(
     r"\b(?:(?:the\s+)?(?:officials|analysts|experts|observers|diplomats|insiders|critics|"
     r"witnesses|residents|activists)\s+(?:said|say|says|told|believe|believed|estimate|"
@@ -126,8 +138,9 @@ _UNNAMED = re.compile(
 )
 
 
-def _grouped(rule: Rule, article: Article, pattern: re.Pattern[str], message: str,
-             hints: tuple[str, ...]) -> Iterator[Flag]:
+def _grouped(
+    rule: Rule, article: Article, pattern: re.Pattern[str], message: str, hints: tuple[str, ...]
+) -> Iterator[Flag]:
     """One flag per distinct phrase, linking every place it occurs (outside quotes). The
     pattern runs only near its ``hints``, words every match contains."""
     found: dict[str, list[Span]] = defaultdict(list)
@@ -144,23 +157,39 @@ def _grouped(rule: Rule, article: Article, pattern: re.Pattern[str], message: st
 
 
 def check_vague_source(rule: Rule, article: Article) -> Iterator[Flag]:
-    yield from _grouped(rule, article, _VAGUE,
-                        "“{phrase}”: the source is not named, so a reader cannot check it.",
-                        ("sources", "reports", "media", "outlets", "accounts", "reported that",
-                         "understood that", "believed that", "claimed that"))
+    yield from _grouped(
+        rule,
+        article,
+        _VAGUE,
+        "“{phrase}”: the source is not named, so a reader cannot check it.",
+        (
+            "sources",
+            "reports",
+            "media",
+            "outlets",
+            "accounts",
+            "reported that",
+            "understood that",
+            "believed that",
+            "claimed that",
+        ),
+    )
 
 
 def check_unnamed_source(rule: Rule, article: Article) -> Iterator[Flag]:
-    yield from _grouped(rule, article, _UNNAMED, "“{phrase}”: who, by name or office?",
-                        _UNNAMED_HINTS)
+    yield from _grouped(
+        rule, article, _UNNAMED, "“{phrase}”: who, by name or office?", _UNNAMED_HINTS
+    )
 
 
 # ---- material the article calls unverified ---------------------------------------------------
 
 # "Unverified claims" is relayed material; "dubious claims" is a judgement of someone's, so
 # "dubious" and "purported" count only before material (videos, reports) the article passes on.
-_MATERIAL = (r"(?:videos?|footage|reports?|images?|photos?|photographs?|pictures?|accounts?|"
-             r"posts?|messages?|clips?|recordings?)")
+_MATERIAL = (
+    r"(?:videos?|footage|reports?|images?|photos?|photographs?|pictures?|accounts?|"
+    r"posts?|messages?|clips?|recordings?)"
+)
 _UNVERIFIED = re.compile(
     rf"\b(?:(?:unverified|unconfirmed|unsubstantiated|uncorroborated)\s+(?:[a-z-]+\s+)?"
     rf"(?:{_MATERIAL}|claims?|rumou?rs?|allegations?|information)"
@@ -168,18 +197,26 @@ _UNVERIFIED = re.compile(
     re.I,
 )
 _HEDGED = re.compile(
-    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red\s+to)\b", re.I,
+    r"\b(?:reportedly|allegedly|purportedly|supposedly|rumou?red\s+to)\b",
+    re.I,
 )
 
 
 def check_unverified(rule: Rule, article: Article) -> Iterator[Flag]:
-    yield from _grouped(rule, article, _UNVERIFIED,
-                        "“{phrase}”: the article relays material it says is not verified.",
-                        ("dubious", "unverified", "unconfirmed", "unsubstantiated",
-                         "uncorroborated", "purported"))
+    yield from _grouped(
+        rule,
+        article,
+        _UNVERIFIED,
+        "“{phrase}”: the article relays material it says is not verified.",
+        ("dubious", "unverified", "unconfirmed", "unsubstantiated", "uncorroborated", "purported"),
+    )
 
 
 def check_hedged(rule: Rule, article: Article) -> Iterator[Flag]:
-    yield from _grouped(rule, article, _HEDGED,
-                        "“{phrase}”: a hedge; who reports or alleges it?",
-                        ("reportedly", "allegedly", "purportedly", "supposedly", "rumo"))
+    yield from _grouped(
+        rule,
+        article,
+        _HEDGED,
+        "“{phrase}”: a hedge; who reports or alleges it?",
+        ("reportedly", "allegedly", "purportedly", "supposedly", "rumo"),
+    )

@@ -30,8 +30,14 @@ class Loaded:
 @cache
 def _loaded() -> tuple[dict[str, Loaded], re.Pattern[str]]:
     table = {
-        term: Loaded(term, alternative, reason, source, severity,  # type: ignore[arg-type]
-                     re.compile(rf"\b(?:{excuses})\b", re.I) if excuses else None)
+        term: Loaded(
+            term,
+            alternative,
+            reason,
+            source,
+            severity,  # type: ignore[arg-type]
+            re.compile(rf"\b(?:{excuses})\b", re.I) if excuses else None,
+        )
         for term, alternative, reason, source, severity, excuses in rows("loaded_words.tsv")
     }
     terms = sorted(table, key=len, reverse=True)
@@ -126,10 +132,27 @@ def _attribution(text: str, start: int, end: int) -> tuple[bool, int]:
 
 # ---- references to material that is not there -----------------------------------------------
 
-_MEDIA = (r"(?:photo(?:graph)?s?|pictures?|images?|videos?|footage|clips?|gallery|slideshow|map|"
-          r"chart|graphic)")
-_ABSENT_HINTS = ("photo", "picture", "image", "video", "footage", "clip", "gallery", "slideshow",
-                 "map", "chart", "graphic", "click", "tap", "above", "below")
+_MEDIA = (
+    r"(?:photo(?:graph)?s?|pictures?|images?|videos?|footage|clips?|gallery|slideshow|map|"
+    r"chart|graphic)"
+)
+_ABSENT_HINTS = (
+    "photo",
+    "picture",
+    "image",
+    "video",
+    "footage",
+    "clip",
+    "gallery",
+    "slideshow",
+    "map",
+    "chart",
+    "graphic",
+    "click",
+    "tap",
+    "above",
+    "below",
+)
 _ABSENT = re.compile(
     rf"\b(?:as\s+(?:seen|shown)\s+in\s+(?:these|this|the\s+following)\s+{_MEDIA}"
     rf"|(?:in|see|watch)\s+(?:these|this|the\s+following)\s+{_MEDIA}"
