@@ -48,7 +48,13 @@ ANNOTATION_BINDINGS = [
         id="accept_change",
     ),
 ]
-_KINDS = ("person", "organization", "place", "other")
+_KINDS = (
+    ("person", "Person"),
+    ("organization", "Organisation"),
+    ("place", "Place"),
+    ("other", "Other"),
+)
+"""Entity kinds as the analysis names them, and as the sidebar's groups spell them."""
 
 
 class AnnotationActions:
@@ -309,7 +315,7 @@ class AnnotationActions:
                 save("hide")
             elif action == "kind":
                 self.push_screen(
-                    ChoiceScreen(f"{entity} is a:", [(k, k) for k in _KINDS]),
+                    ChoiceScreen(f"{entity} is a:", list(_KINDS)),
                     lambda kind: kind and save("kind", kind),
                 )
             else:

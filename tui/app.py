@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import gc
+import os
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
@@ -56,6 +57,7 @@ TYPING_HITS = 10_000
 finding them all at each key would lag the typing. Enter finds them all."""
 _TEXT_LINE = re.compile(r"[^\n]*[^\s][^\n]*")
 _FLAG_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+_NOT_IN_PALETTE = ("quit", "palette", "copy_ctrl_c")
 
 
 def _go_to_provider() -> type[Provider]:
@@ -96,7 +98,8 @@ class ReaderApp(AnnotationActions, App[int]):
         Binding("slash", "search", "Search", key_display="/", id="search"),
         Binding("escape", "clear_selection", "Clear selection", show=False, id="clear"),
         Binding("o", "toggle_original", "Original", id="toggle_original"),
-        Binding("y", "copy", "Copy", show=False, id="copy"),
+        Binding("y", "copy", "Copy the selection, span or sentence", show=False, id="copy"),
+        Binding("ctrl+c", "copy", "Copy (as y)", show=False, priority=True, id="copy_ctrl_c"),
         Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
         Binding("D", "set_date", "Reference date", show=False, key_display="D", id="set_date"),
         Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
@@ -139,6 +142,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self._edits: SpanIndex[Item] = SpanIndex()
         self._before_search: tuple[Item | None, int] = (None, 0)
         self._query: str | None = None
+        self._auto_original = False
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -197,7 +201,8 @@ class ReaderApp(AnnotationActions, App[int]):
             self._notes_failed(error)
             self.push_screen(
                 ConfirmScreen(
-                    f"{error} Move it aside (kept under a new name) and start a new notes database?"
+                    f"{str(error).rstrip('.')}. Move it aside (kept under a new name) and start "
+                    "a new notes database?"
                 ),
                 self._move_store_aside,
             )
@@ -327,9 +332,16 @@ class ReaderApp(AnnotationActions, App[int]):
         notes = len(self.notebook.shown()) if self.notebook is not None else 0
         changed = len(self.notebook.changed()) if self.notebook is not None else 0
         self.set_status(
-            f"{len(analysis.text.split()):,} words · {len(analysis.entities)} entities · "
-            f"{len(analysis.figures)} figures · {flags} flag{'s' * (flags != 1)}"
-            + (f" · {notes} note{'s' * (notes != 1)}" if notes else "")
+            " · ".join(
+                plural(n, noun)
+                for n, noun in (
+                    (len(analysis.text.split()), "word"),
+                    (len(analysis.entities), "entity"),
+                    (len(analysis.figures), "figure"),
+                    (flags, "flag"),
+                )
+            )
+            + (f" · {plural(notes, 'note')}" if notes else "")
             + (f" · ≠ {changed} quote{'s' * (changed != 1)} changed (see Notes)" if changed else "")
             + ("" if analysis.text.strip() else " · this article is empty")
             + (" · back where you left off" if position else "")
@@ -468,6 +480,7 @@ class ReaderApp(AnnotationActions, App[int]):
             self.notify("The analysis is still running.", timeout=3)
             return
         cursor = self.article.cursor
+        self._auto_original = False
         if self.selection is not None and self.selection.kind == "search":
             self.action_clear_selection()  # hits were found in the other text
         if self.showing_original:
@@ -519,6 +532,25 @@ class ReaderApp(AnnotationActions, App[int]):
         self.sidebar.reveal(item, open_group=open_group)
         self._show_position(scroll)
 
+    def _follow_removed(self, item: Item) -> None:
+        """A flag's place that cleaning removed (the dropped copy of a repeated paragraph)
+        exists only in the original: going there shows the original, struck through, and
+        leaving it for a place in the cleaned text returns there."""
+        if item.kind != "flag" or not item.original or self.analysis is None:
+            self._auto_original = False
+            return
+        position = min(self.position, len(item.spans) - 1)
+        a, b = item.spans[position]
+        removed = a == b and item.original[position][0] < item.original[position][1]
+        if removed and not self.showing_original:
+            self._show_original()
+            self._auto_original = True
+        elif not removed and self.showing_original and self._auto_original:
+            self._show_cleaned()
+            self._auto_original = False
+        if self.showing_original or not removed:
+            self.article.paint("linked", self._visible_spans(item))
+
     def _visible_spans(self, item: Item) -> tuple[Span, ...]:
         """The item's spans in the text on screen: the cleaned article or the original."""
         if not self.showing_original:
@@ -534,6 +566,7 @@ class ReaderApp(AnnotationActions, App[int]):
         item = self.selection
         if item is None:
             return
+        self._follow_removed(item)
         spans = self._visible_spans(item)
         where = " (original)" if self.showing_original else ""
         if not spans:
@@ -593,6 +626,19 @@ class ReaderApp(AnnotationActions, App[int]):
             self.set_status(" · ".join([status, *notes]) if mentions else " · ".join(notes))
         elif notes:
             self.set_status(" · ".join(notes))
+        elif self._query is None:
+            # Nothing here to tell: a message about the last place (a copy, a jump, a saved
+            # note) would now describe the wrong one, so the line says where the cursor is.
+            self.set_status(self._where(offset))
+
+    def _where(self, offset: int) -> str:
+        """Where ``offset`` is in the article, and what n/N would move through."""
+        paragraphs = self.article.paragraphs
+        index = max(bisect_left(paragraphs, (offset + 1, 0)) - 1, 0)
+        text = f"paragraph {index + 1} of {len(paragraphs)}" if paragraphs else ""
+        if self.selection is not None:
+            text += f" · n/N: {one_line(self.selection.label, 60)}"
+        return text
 
     def action_clear_selection(self) -> None:
         if self.visual_anchor is not None:
@@ -803,18 +849,30 @@ class ReaderApp(AnnotationActions, App[int]):
     # -- copy, filters, help, palette ----------------------------------------------------------
 
     def action_copy(self) -> None:
-        """``y``: the current span of the selection, else the sentence at the cursor."""
-        spans = self._visible_spans(self.selection) if self.selection else ()
+        """``y`` and ``ctrl+c``: the ``v`` selection, else the mouse selection, else the
+        current span of the selection, else the sentence at the cursor; the message says
+        which, and what was copied. In a dialog ``ctrl+c`` is left to the dialog's own."""
+        from textual.actions import SkipAction
+
+        if self.screen is not self.screen_stack[0]:
+            raise SkipAction()
         article = self.article
-        if spans:
-            a, b = spans[self.position]
+        mouse = self.screen.get_selected_text()
+        if self.visual_anchor is not None and (span := self._target()) is not None:
+            text, what = article.text[slice(*span)], "the selection"
+            self.action_visual()  # copying ends the selection, as y does in vim
+        elif mouse:
+            text, what = mouse, "the mouse selection"
+        elif self.selection is not None and (spans := self._visible_spans(self.selection)):
+            text = article.text[slice(*spans[min(self.position, len(spans) - 1)])]
+            what = f"{self.selection.kind} {self.position + 1}/{len(spans)}"
         elif article.text:
-            a, b = article.sentence_at(article.cursor)
+            text, what = article.text[slice(*article.sentence_at(article.cursor))], "the sentence"
         else:
             return
-        text = article.text[a:b]
         self.copy_to_clipboard(text)
-        self.notify(f"Copied {len(text):,} characters.", timeout=2)
+        chars = plural(len(text), "character")
+        self.set_status(f"Copied {what} ({chars}): “{one_line(text, 80)}”{clipboard_caveat()}")
 
     def action_filters(self) -> None:
         if self.analysis is None:
@@ -894,7 +952,11 @@ class ReaderApp(AnnotationActions, App[int]):
             self.action_write_review,
         )
         for binding in self.BINDINGS:
-            if isinstance(binding, Binding) and binding.id not in ("quit", "palette"):
+            if isinstance(binding, Binding) and binding.id not in (
+                "quit",
+                "palette",
+                "copy_ctrl_c",
+            ):
                 action, _, argument = binding.action.partition("(")
                 method = getattr(self, f"action_{action.removeprefix('app.')}", None)
                 if method is None:
@@ -906,6 +968,29 @@ class ReaderApp(AnnotationActions, App[int]):
                     )
                 else:
                     yield SystemCommand(binding.description, f"key: {binding.key}", method)
+
+
+def clipboard_caveat() -> str:
+    """What the copy message adds about the terminal: the clipboard is reached by an OSC 52
+    sequence, which some terminals ignore (macOS Terminal) or pass on only when set to (tmux
+    without set-clipboard, screen); closeread cannot ask, so it says so."""
+    program = os.environ.get("TERM_PROGRAM", "")
+    if program == "Apple_Terminal":
+        return " · macOS Terminal ignores this: select with the mouse and press cmd+c"
+    if os.environ.get("TMUX") or os.environ.get("STY"):
+        return " · inside tmux or screen it reaches the clipboard only if set-clipboard is on"
+    if program in ("iTerm.app", "WezTerm", "ghostty", "vscode") or os.environ.get(
+        "KITTY_WINDOW_ID"
+    ):
+        return ""
+    return " (sent as OSC 52: if this terminal ignores it, nothing reached the clipboard)"
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 entity``, ``2 entities``, ``1,024 words``."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n:,} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"
 
 
 def _line_paragraphs(text: str) -> list[tuple[int, int]]:

@@ -19,6 +19,7 @@ from typing import TextIO
 from . import __version__
 from .analysis import Analysis
 from .config import Config, default_config_path, load_config
+from .outline import KIND_WORDS
 from .safe_text import one_line
 from .source import LoadError, load
 
@@ -212,6 +213,8 @@ def run_analyze(options: argparse.Namespace) -> int:
 
     config = given_config(options.config)
     _warn(config.warnings)
+    if stdin_is_a_terminal(options.paths):
+        return 2
     failed = False
     for path in options.paths:
         try:
@@ -257,7 +260,11 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     lines.append(
         f"  entities: {len(analysis.entities)}"
         + (
-            ": " + "; ".join(f"{one_line(e.name, 60)} ({e.kind}, {len(e.mentions)})" for e in top)
+            ": "
+            + "; ".join(
+                f"{one_line(e.name, 60)} ({KIND_WORDS.get(e.kind, e.kind)}, {len(e.mentions)})"
+                for e in top
+            )
             if top
             else ""
         )
@@ -292,8 +299,23 @@ def given_config(path: Path | None) -> Config:
     return config
 
 
+def stdin_is_a_terminal(paths: Sequence[str | None]) -> bool:
+    """Whether '-' asks for a pipe that is not there: reading a terminal as the article would
+    wait, on a blank screen, for text nobody means to type. Says what to do instead."""
+    if "-" not in paths or not sys.stdin.isatty():
+        return False
+    print(
+        f"{PROG}: '-' reads the article from a pipe, and stdin is the terminal: "
+        f"try 'cat article.txt | {PROG} -' or '{PROG} article.txt'",
+        file=sys.stderr,
+    )
+    return True
+
+
 def run_reader(options: argparse.Namespace) -> int:
     config = given_config(options.config) if options.config else load_config(default_config_path())
+    if stdin_is_a_terminal([options.path]):
+        return 2
     source = load(options.path, stdin=sys.stdin.buffer)
     if options.path == "-" and not _keys_from_terminal():
         return 1

@@ -74,7 +74,7 @@ class Sidebar(Tree[Item | None]):
         self._fill(node, section)
 
     def _fill(self, node: TreeNode[Item | None], section: Section) -> None:
-        if not section.count:
+        if not section.rows:
             empty = "All filtered out (f)." if section.hidden else section.empty
             node.add_leaf(Text(empty, style="italic dim"), data=None)
         for group in section.groups:
