@@ -47,6 +47,15 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def _encoding(value: str) -> str:
+    from .encodings import codec_name
+
+    codec = codec_name(value)
+    if codec is None:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {value!r}")
+    return codec
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date",
@@ -55,6 +64,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="resolve weekdays and 'yesterday' against this day instead of the article's own",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML)")
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help="decode input as this encoding (e.g. windows-1251) instead of the declared or "
+        "detected one",
+    )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -182,7 +198,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     failed = False
     for path in options.paths:
         try:
-            source = load(path, stdin=sys.stdin.buffer)
+            source = load(path, stdin=sys.stdin.buffer, encoding=options.encoding)
         except LoadError as error:
             print(f"{PROG}: {error}", file=sys.stderr)
             failed = True
@@ -249,7 +265,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
 
 def run_reader(options: argparse.Namespace) -> int:
     config = load_config(options.config or default_config_path())
-    source = load(options.path, stdin=sys.stdin.buffer)
+    source = load(options.path, stdin=sys.stdin.buffer, encoding=options.encoding)
     if options.path == "-" and not _keys_from_terminal():
         return 1
     # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
