@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .analysis import Analysis
-from .config import Config, default_config_path, load_config
+from .analysis import Analysis, Source
+from .config import Config, data_dir, default_config_path, load_config
 from .safe_text import one_line
 from .source import LoadError, load
 
@@ -136,7 +136,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
+        help="article to open: text, Markdown or HTML, or an http(s) address; '-' reads stdin; "
+        "none opens the sample",
     )
     _common(parser)
     _data_dir_option(parser)
@@ -149,7 +150,9 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Analyse articles without the reader. Reads no user settings unless "
         "--config is given, so the output depends only on the inputs.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="articles; '-' reads stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="articles or http(s) addresses; '-' reads stdin"
+    )
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
         "--json",
@@ -198,7 +201,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     failed = False
     for path in options.paths:
         try:
-            source = load(path, stdin=sys.stdin.buffer, encoding=options.encoding)
+            source = _load(path, options.encoding)
         except LoadError as error:
             print(f"{PROG}: {error}", file=sys.stderr)
             failed = True
@@ -265,7 +268,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
 
 def run_reader(options: argparse.Namespace) -> int:
     config = load_config(options.config or default_config_path())
-    source = load(options.path, stdin=sys.stdin.buffer, encoding=options.encoding)
+    source = _load(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
     # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
@@ -282,6 +285,17 @@ def run_reader(options: argparse.Namespace) -> int:
     )
     app.run()
     return app.return_code or 0
+
+
+def _load(path: str | None, encoding: str | None, keep_in: Path | None = None) -> Source:
+    """A path, stdin or a web address (fetched; its snapshot kept in ``keep_in`` if given)."""
+    from .fetch import is_url
+
+    if is_url(path):
+        from .fetch import load_url
+
+        return load_url(str(path), data_dir=keep_in, encoding=encoding)
+    return load(path, stdin=sys.stdin.buffer, encoding=encoding)
 
 
 def _keys_from_terminal() -> bool:
