@@ -31,6 +31,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _analyze_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_analyze(options), options.debug)
+    if args[:1] == ["review"]:
+        parser = _review_parser()
+        options = parser.parse_args(args[1:])
+        from .review import run_review
+
+        return _guarded(lambda: run_review(options), options.debug)
     if args[:1] == ["notes"]:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
@@ -71,7 +77,7 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def _notes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} notes",
-        description="The notes you made, from the command line: add, list, export, import.",
+        description="The notes you made, from the command line: add, list, export, import, relink.",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -88,7 +94,15 @@ def _notes_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "json"), default="md")
     imported = commands.add_parser("import", help="notes from a JSON export ('-' is stdin)")
     imported.add_argument("file", metavar="FILE")
-    for sub in (add, listing, export, imported):
+    relink = commands.add_parser(
+        "relink",
+        help="give the notes kept for OLD (a moved or renamed file) to the article at NEW",
+        description="A moved file keeps its notes when its text is unchanged; relink covers "
+        "the rest: OLD is the old path (it may be gone) or a name 'notes list' shows.",
+    )
+    relink.add_argument("old", metavar="OLD")
+    relink.add_argument("new", metavar="NEW")
+    for sub in (add, listing, export, imported, relink):
         _data_dir_option(sub)
     return parser
 
@@ -105,6 +119,8 @@ def run_notes(options: argparse.Namespace) -> int:
         return notes.notes_list(options.path, options.json, data_dir=where)
     if options.command == "export":
         return notes.notes_export(options.path, options.format, data_dir=where)
+    if options.command == "relink":
+        return notes.notes_relink(options.old, options.new, data_dir=where)
     return notes.notes_import(options.file, data_dir=where)
 
 
@@ -113,14 +129,31 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... reports without the reader; closeread notes "
-        "add|list|export|import works with your notes (each has --help).",
+        epilog="closeread analyze PATH... reports without the reader; closeread review PATH "
+        "writes a finished review; closeread notes add|list|export|import|relink works with "
+        "your notes (each has --help).",
     )
     parser.add_argument(
         "path",
         nargs="?",
         metavar="PATH",
         help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
+    )
+    _common(parser)
+    _data_dir_option(parser)
+    return parser
+
+
+def _review_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} review",
+        description="One document of a finished review: the flags with your dismissals and "
+        "their reasons, your entity corrections, your notes and highlights in reading order, "
+        "then the figures, entities and what cleaning changed.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the article; '-' reads stdin")
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", help="md (the default) or json"
     )
     _common(parser)
     _data_dir_option(parser)
@@ -177,7 +210,7 @@ def _guarded(run, debug: bool) -> int:
 def run_analyze(options: argparse.Namespace) -> int:
     from .analysis.pipeline import analyze
 
-    config = load_config(options.config) if options.config else Config()
+    config = given_config(options.config)
     _warn(config.warnings)
     failed = False
     for path in options.paths:
@@ -247,8 +280,20 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
+def given_config(path: Path | None) -> Config:
+    """The settings in ``--config FILE``, or none: a FILE that is not there is a warning, not
+    the defaults in silence (a missing default settings file is no news)."""
+    if path is None:
+        return Config()
+    config = load_config(path)
+    if not path.exists():
+        warning = f"{path}: no such settings file; using the defaults"
+        config = config._replace(warnings=(*config.warnings, warning))
+    return config
+
+
 def run_reader(options: argparse.Namespace) -> int:
-    config = load_config(options.config or default_config_path())
+    config = given_config(options.config) if options.config else load_config(default_config_path())
     source = load(options.path, stdin=sys.stdin.buffer)
     if options.path == "-" and not _keys_from_terminal():
         return 1
