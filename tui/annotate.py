@@ -22,6 +22,7 @@ if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
     from textual.widgets.tree import TreeNode
 
+    from .analysis.model import Analysis
     from .notebook import Notebook
     from .notes.model import Note, Placed
     from .spanindex import SpanIndex
@@ -62,6 +63,7 @@ class _Reader(Protocol):
     notebook: Notebook | None
     notes_problem: str | None
     visual_anchor: int | None
+    analysis: Analysis | None
     showing_original: bool
     selection: Item | None
     _mentions: SpanIndex[Item]
@@ -475,6 +477,18 @@ class AnnotationActions:
             lambda: notebook.move(placed.note, span),
             f"Accepted the new words “{words}” (u undoes)",
         )
+
+    def action_write_review(self: _Reader) -> None:
+        """The palette's "Write the review": what ``closeread review`` prints, into a file."""
+        notebook = self._notebook_ready()
+        if notebook is None or self.analysis is None:
+            return
+        try:
+            path = notebook.write_review(self.analysis, Path.cwd())
+        except (OSError, StoreError) as error:
+            self.notify(f"Not written: {one_line(str(error), 200)}", severity="error")
+            return
+        self.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
 
     def action_export_notes(self: _Reader, fmt: str) -> None:
         notebook = self._notebook_ready()
