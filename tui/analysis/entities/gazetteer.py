@@ -85,9 +85,9 @@ def gazetteer() -> Gazetteer:
         add(names, long_form, known)
         if acronym:
             add(names, acronym, known)
-    for subtype, name, *others in _rows("named_organizations.tsv"):
+    for subtype, name, *variants in _rows("named_organizations.tsv"):
         known = Known(f"org:{fold(name)}", name, "organization", True, subtype)
-        for form in [name, *(f for row in others for f in row.split("|") if f)]:
+        for form in [name, *(f for row in variants for f in row.split("|") if f)]:
             add(names, form, known)
     for name, _type, _cc, forms in _rows("places.tsv"):
         key = fold(name)
