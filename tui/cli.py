@@ -71,7 +71,7 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def _notes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} notes",
-        description="The notes you made, from the command line: add, list, export, import.",
+        description="The notes you made, from the command line: add, list, export, import, relink.",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -88,7 +88,15 @@ def _notes_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "json"), default="md")
     imported = commands.add_parser("import", help="notes from a JSON export ('-' is stdin)")
     imported.add_argument("file", metavar="FILE")
-    for sub in (add, listing, export, imported):
+    relink = commands.add_parser(
+        "relink",
+        help="give the notes kept for OLD (a moved or renamed file) to the article at NEW",
+        description="A moved file keeps its notes when its text is unchanged; relink covers "
+        "the rest: OLD is the old path (it may be gone) or a name 'notes list' shows.",
+    )
+    relink.add_argument("old", metavar="OLD")
+    relink.add_argument("new", metavar="NEW")
+    for sub in (add, listing, export, imported, relink):
         _data_dir_option(sub)
     return parser
 
@@ -105,6 +113,8 @@ def run_notes(options: argparse.Namespace) -> int:
         return notes.notes_list(options.path, options.json, data_dir=where)
     if options.command == "export":
         return notes.notes_export(options.path, options.format, data_dir=where)
+    if options.command == "relink":
+        return notes.notes_relink(options.old, options.new, data_dir=where)
     return notes.notes_import(options.file, data_dir=where)
 
 
@@ -114,7 +124,7 @@ def _reader_parser() -> argparse.ArgumentParser:
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
         epilog="closeread analyze PATH... reports without the reader; closeread notes "
-        "add|list|export|import works with your notes (each has --help).",
+        "add|list|export|import|relink works with your notes (each has --help).",
     )
     parser.add_argument(
         "path",
