@@ -422,6 +422,18 @@ class AnnotationActions:
             f"Accepted the new words “{words}” (u undoes)",
         )
 
+    def action_write_review(self: ReaderApp) -> None:
+        """The palette's "Write the review": what ``closeread review`` prints, into a file."""
+        notebook = self._notebook_ready()
+        if notebook is None or self.analysis is None:
+            return
+        try:
+            path = notebook.write_review(self.analysis, Path.cwd())
+        except (OSError, StoreError) as error:
+            self.notify(f"Not written: {one_line(str(error), 200)}", severity="error")
+            return
+        self.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
+
     def action_export_notes(self: ReaderApp, fmt: str) -> None:
         notebook = self._notebook_ready()
         if notebook is None:

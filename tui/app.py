@@ -888,6 +888,11 @@ class ReaderApp(AnnotationActions, App[int]):
             "write this article's notes as W3C Web Annotations",
             lambda: self.action_export_notes("json"),
         )
+        yield SystemCommand(
+            "Write the review (Markdown)",
+            "flags with your dismissals, corrections, notes and highlights, in one document",
+            self.action_write_review,
+        )
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id not in ("quit", "palette"):
                 action, _, argument = binding.action.partition("(")

@@ -31,6 +31,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _analyze_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_analyze(options), options.debug)
+    if args[:1] == ["review"]:
+        parser = _review_parser()
+        options = parser.parse_args(args[1:])
+        from .review import run_review
+
+        return _guarded(lambda: run_review(options), options.debug)
     if args[:1] == ["notes"]:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
@@ -123,14 +129,31 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... reports without the reader; closeread notes "
-        "add|list|export|import|relink works with your notes (each has --help).",
+        epilog="closeread analyze PATH... reports without the reader; closeread review PATH "
+        "writes a finished review; closeread notes add|list|export|import|relink works with "
+        "your notes (each has --help).",
     )
     parser.add_argument(
         "path",
         nargs="?",
         metavar="PATH",
         help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
+    )
+    _common(parser)
+    _data_dir_option(parser)
+    return parser
+
+
+def _review_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} review",
+        description="One document of a finished review: the flags with your dismissals and "
+        "their reasons, your entity corrections, your notes and highlights in reading order, "
+        "then the figures, entities and what cleaning changed.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the article; '-' reads stdin")
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", help="md (the default) or json"
     )
     _common(parser)
     _data_dir_option(parser)
@@ -187,7 +210,7 @@ def _guarded(run, debug: bool) -> int:
 def run_analyze(options: argparse.Namespace) -> int:
     from .analysis.pipeline import analyze
 
-    config = load_config(options.config) if options.config else Config()
+    config = given_config(options.config)
     _warn(config.warnings)
     failed = False
     for path in options.paths:
@@ -257,8 +280,20 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
+def given_config(path: Path | None) -> Config:
+    """The settings in ``--config FILE``, or none: a FILE that is not there is a warning, not
+    the defaults in silence (a missing default settings file is no news)."""
+    if path is None:
+        return Config()
+    config = load_config(path)
+    if not path.exists():
+        warning = f"{path}: no such settings file; using the defaults"
+        config = config._replace(warnings=(*config.warnings, warning))
+    return config
+
+
 def run_reader(options: argparse.Namespace) -> int:
-    config = load_config(options.config or default_config_path())
+    config = given_config(options.config) if options.config else load_config(default_config_path())
     source = load(options.path, stdin=sys.stdin.buffer)
     if options.path == "-" and not _keys_from_terminal():
         return 1

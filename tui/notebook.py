@@ -8,7 +8,7 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from .analysis.model import Correction, Source, Span
+from .analysis.model import Analysis, Correction, Source, Span
 from .analysis.offsets import OffsetMap
 from .notes.anchor import anchor_notes, make_anchor
 from .notes.export import to_jsonld, to_markdown
@@ -152,14 +152,28 @@ class Notebook:
             if fmt == "md"
             else json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n"
         )
+        return self._write_new(folder, ".notes.md" if fmt == "md" else ".notes.jsonld", content)
+
+    def write_review(self, analysis: Analysis, folder: Path) -> Path:
+        """Write the review document of ``analysis`` (flags with dismissals, corrections, notes
+        in reading order) as Markdown into ``folder`` under a new name; returns the path."""
+        from .report import markdown_report, review_of
+
+        name = self.key.removeprefix(SAMPLE_PREFIX)
+        content = markdown_report(analysis, Path(name).name, review_of(self.placed))
+        return self._write_new(folder, ".review.md", content)
+
+    def _write_new(self, folder: Path, ending: str, content: str) -> Path:
+        """Write ``content`` to ``<article>.review.md`` (say) in ``folder``, else to
+        ``<article>.review-2.md`` and so on: never over an existing file."""
         name = self.key.removeprefix(SAMPLE_PREFIX)
         stem = "stdin" if name.startswith("stdin:") else Path(name).stem
-        suffix = ".md" if fmt == "md" else ".jsonld"
-        target = folder / f"{stem}.notes{suffix}"
+        first, _, rest = ending.lstrip(".").partition(".")
+        target = folder / f"{stem}.{first}.{rest}"
         count = 1
         while target.exists():
             count += 1
-            target = folder / f"{stem}.notes-{count}{suffix}"
+            target = folder / f"{stem}.{first}-{count}.{rest}"
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(content)
         return target
