@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import TextIO
 
 from . import __version__
-from .analysis import Analysis
-from .config import Config, default_config_path, load_config
+from .analysis import Analysis, Source
+from .config import Config, data_dir, default_config_path, load_config
 from .safe_text import one_line
 from .source import LoadError, load
 
@@ -53,6 +53,15 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def _encoding(value: str) -> str:
+    from .encodings import codec_name
+
+    codec = codec_name(value)
+    if codec is None:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {value!r}")
+    return codec
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date",
@@ -61,6 +70,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="resolve weekdays and 'yesterday' against this day instead of the article's own",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML)")
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help="decode input as this encoding (e.g. windows-1251) instead of the declared or "
+        "detected one",
+    )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -137,7 +153,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         "path",
         nargs="?",
         metavar="PATH",
-        help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
+        help="article to open: text, Markdown or HTML, or an http(s) address; '-' reads stdin; "
+        "none opens the sample",
     )
     _common(parser)
     _data_dir_option(parser)
@@ -166,7 +183,9 @@ def _analyze_parser() -> argparse.ArgumentParser:
         description="Analyse articles without the reader. Reads no user settings unless "
         "--config is given, so the output depends only on the inputs.",
     )
-    parser.add_argument("paths", nargs="+", metavar="PATH", help="articles; '-' reads stdin")
+    parser.add_argument(
+        "paths", nargs="+", metavar="PATH", help="articles or http(s) addresses; '-' reads stdin"
+    )
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
         "--json",
@@ -215,7 +234,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     failed = False
     for path in options.paths:
         try:
-            source = load(path, stdin=sys.stdin.buffer)
+            source = load_input(path, options.encoding)
         except LoadError as error:
             print(f"{PROG}: {error}", file=sys.stderr)
             failed = True
@@ -294,7 +313,7 @@ def given_config(path: Path | None) -> Config:
 
 def run_reader(options: argparse.Namespace) -> int:
     config = given_config(options.config) if options.config else load_config(default_config_path())
-    source = load(options.path, stdin=sys.stdin.buffer)
+    source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
     # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
@@ -311,6 +330,17 @@ def run_reader(options: argparse.Namespace) -> int:
     )
     app.run()
     return app.return_code or 0
+
+
+def load_input(path: str | None, encoding: str | None, keep_in: Path | None = None) -> Source:
+    """A path, stdin or a web address (fetched; its snapshot kept in ``keep_in`` if given)."""
+    from .fetch import is_url
+
+    if is_url(path):
+        from .fetch import load_url
+
+        return load_url(str(path), data_dir=keep_in, encoding=encoding)
+    return load(path, stdin=sys.stdin.buffer, encoding=encoding)
 
 
 def _keys_from_terminal() -> bool:

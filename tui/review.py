@@ -10,7 +10,6 @@ import sys
 
 from .config import data_dir as default_data_dir
 from .safe_text import one_line
-from .source import load
 
 PROG = "closeread"
 
@@ -19,7 +18,7 @@ def run_review(options: argparse.Namespace) -> int:
     """Print the review of ``options.path``; the notes are read, never written. A notes
     database that cannot be read is a warning: the review then holds the analysis alone."""
     from .analysis.pipeline import analyze
-    from .cli import given_config
+    from .cli import given_config, load_input
     from .notes.anchor import anchor_notes
     from .notes.errors import StoreError
     from .notes.store import NoteStore, source_key
@@ -28,7 +27,7 @@ def run_review(options: argparse.Namespace) -> int:
     config = given_config(options.config)
     for warning in config.warnings:
         print(f"{PROG}: warning: {one_line(warning, 300)}", file=sys.stderr)
-    source = load(options.path, stdin=sys.stdin.buffer)
+    source = load_input(options.path, options.encoding, options.data_dir or default_data_dir())
     notes = []
     try:
         with NoteStore.open(options.data_dir or default_data_dir()) as store:
