@@ -88,7 +88,7 @@ async def test_u_in_the_reader_keeps_a_note_added_from_the_command_line(article:
         await app.wait_for_analysis()
         await pilot.pause()
         await pilot.press("j", "j", "h")
-        [highlight] = app.notebook.placed
+        assert len(app.notebook.placed) == 1
         assert notes_add(str(article), "Ferries to Calais", "from the shell") == 0
         await pilot.press("u")
         await pilot.pause()

@@ -19,7 +19,7 @@ from typing import TextIO
 from . import __version__
 from .analysis import Analysis, Source
 from .config import Config, data_dir, default_config_path, load_config
-from .safe_text import one_line
+from .safe_text import json_text, one_line, plain
 from .source import LoadError, load
 
 PROG = "closeread"
@@ -236,20 +236,18 @@ def run_analyze(options: argparse.Namespace) -> int:
         try:
             source = load_input(path, options.encoding)
         except LoadError as error:
-            print(f"{PROG}: {error}", file=sys.stderr)
+            print(f"{PROG}: {one_line(str(error), 300)}", file=sys.stderr)
             failed = True
             continue
         analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
         if options.format == "json":
-            import json
-
             from .analysis.serialize import to_dict
 
-            sys.stdout.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(to_dict(analysis), indent=None) + "\n")
         elif options.format == "md":
             from .report import markdown_report
 
-            sys.stdout.write(markdown_report(analysis, "stdin" if path == "-" else path))
+            sys.stdout.write(plain(markdown_report(analysis, "stdin" if path == "-" else path)))
         else:
             write_summary(analysis, path, sys.stdout)
         sys.stdout.flush()
@@ -296,7 +294,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     )
     for flag in analysis.flags:
         lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
-    out.write("\n".join(lines) + "\n")
+    out.write(plain("\n".join(lines)) + "\n")
 
 
 def given_config(path: Path | None) -> Config:
