@@ -329,8 +329,7 @@ class AnnotationActions:
         )
 
     def _chosen_note(self: ReaderApp) -> Placed | None:
-        node = self.sidebar.cursor_node
-        item = node.data if node is not None else None
+        item = self.sidebar.cursor_item
         if item is None or item.kind != "note" or self.notebook is None:
             self.notify("Put the sidebar cursor on a note first.", timeout=3)
             return None
