@@ -474,7 +474,7 @@ class Sidebar(ScrollView):
                 f" of {section.count + section.hidden}" if section.hidden else ""
             )
             mark = _OPEN if self._is_open((section.title,)) else _CLOSED
-            return [(mark, None), (f"{section.title} ({shown})", Style(bold=True))]
+            return [(mark, None), (one_line(f"{section.title} ({shown})"), Style(bold=True))]
         if row.kind == NOTE:
             empty = "All filtered out (f)." if section.hidden else section.empty
             return [(empty, Style(italic=True, dim=True))]
@@ -482,7 +482,10 @@ class Sidebar(ScrollView):
         if row.kind == GROUP:
             titles = (section.title, group.title)
             mark = _OPEN if self._is_open(titles, row.section, row.group) else _CLOSED
-            return [(mark, None), (f"{group.title} ({len(group.items)})", None)]
+            return [
+                (mark, None),
+                (one_line(f"{group.title} ({len(group.items)})", LABEL_LIMIT), None),
+            ]
         return [(one_line(group.items[row.index].label, LABEL_LIMIT), None)]
 
     # -- the layout: blocks of rows ------------------------------------------------------------
