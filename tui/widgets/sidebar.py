@@ -51,7 +51,7 @@ class Row(NamedTuple):
     """The section's index (-1 for the line shown while the analysis runs)."""
     group: int = -1
     """The group's index in its section (-1 for a section's own rows)."""
-    index: int = -1
+    position: int = -1
     """The item's index in its group (-1 for other rows)."""
 
 
@@ -235,7 +235,7 @@ class Sidebar(ScrollView):
         row = self.row(y)
         if row.kind != ITEM:
             return None
-        return self._sections[row.section].groups[row.group].items[row.index]
+        return self._sections[row.section].groups[row.group].items[row.position]
 
     def label(self, y: int) -> str:
         """Row ``y``'s text as drawn, without the guides (an open or closed mark and the label)."""
@@ -307,6 +307,7 @@ class Sidebar(ScrollView):
         if not 0 <= self.cursor < self._rows:
             return
         row = self.row(self.cursor)
+        keys: list[tuple[tuple[str, ...], int, int]]
         if row.kind == SECTION:
             keys = [((s.title,), -1, -1) for s in self._sections]
         elif row.kind == GROUP:
@@ -448,7 +449,7 @@ class Sidebar(ScrollView):
         last_group = row.group == len(groups) - 1
         if row.kind == GROUP:
             return ["└ " if last_group else "├ "]
-        last_item = row.index == len(groups[row.group].items) - 1
+        last_item = row.position == len(groups[row.group].items) - 1
         return ["  " if last_group else "│ ", "└ " if last_item else "├ "]
 
     def _selected_depth(self, row: Row) -> int:
@@ -486,7 +487,7 @@ class Sidebar(ScrollView):
                 (mark, None),
                 (one_line(f"{group.title} ({len(group.items)})", LABEL_LIMIT), None),
             ]
-        return [(one_line(group.items[row.index].label, LABEL_LIMIT), None)]
+        return [(one_line(group.items[row.position].label, LABEL_LIMIT), None)]
 
     # -- the layout: blocks of rows ------------------------------------------------------------
 
@@ -574,7 +575,7 @@ class Sidebar(ScrollView):
         row = self.row(y)
         if row.kind == ITEM:
             size = len(self._sections[row.section].groups[row.group].items)
-            return y + step if 0 <= row.index + step < size else None
+            return y + step if 0 <= row.position + step < size else None
         if row.kind == SECTION:
             s = row.section + step
             return self._heading_row(SECTION, s) if 0 <= s < len(self._sections) else None
