@@ -176,8 +176,9 @@ async def test_the_status_line_and_the_sidebar_count_alike():
         assert f"{counts['Entities']} entities" in status
         assert f"{counts['Figures']} figures" in status
         assert f"{counts['Flags']} flags" in status
-        labels = [str(node.label) for node in app.sidebar.root.children]
-        assert f"Figures ({counts['Figures']})" in labels
+        sidebar = app.sidebar
+        labels = [sidebar.label(y) for y in range(sidebar.row_count)]
+        assert f"▼ Figures ({counts['Figures']})" in labels
 
 
 def test_plurals():
