@@ -40,6 +40,13 @@ ANNOTATION_BINDINGS = [
         "x", "dismiss_or_correct", "Dismiss flag / fix entity", show=False, id="dismiss_or_correct"
     ),
     Binding("u", "undo", "Undo note change", show=False, id="undo"),
+    Binding(
+        "A",
+        "accept_change",
+        "Accept changed words / re-anchor note",
+        show=False,
+        id="accept_change",
+    ),
 ]
 _KINDS = ("person", "organization", "place", "other")
 
@@ -370,6 +377,62 @@ class AnnotationActions:
         self.push_screen(
             ConfirmScreen(f"Delete this {placed.note.kind} on “{one_line(quote, 60)}”?"), done
         )
+
+    def action_accept_change(self: ReaderApp) -> None:
+        """``A``: a note whose quoted words changed takes the words its place reads now; with a
+        ``v`` selection, the selected note (from the sidebar, an orphan too) moves onto it."""
+        notebook = self._notebook_ready()
+        if notebook is None:
+            return
+        chosen = self.selection if self.selection is not None else None
+        placed = None
+        if chosen is not None and chosen.kind == "note":
+            placed = next((p for p in notebook.placed if p.note.id == chosen.key), None)
+        if self.visual_anchor is not None:
+            target = self._target()
+            if placed is None or target is None:
+                self.notify(
+                    "To re-anchor: choose the note in the sidebar (enter), then select the "
+                    "words with v and press A.",
+                    timeout=5,
+                )
+                return
+            words = one_line(self.article.text[slice(*target)], 60)
+            self._guard(
+                lambda: notebook.move(placed.note, target),
+                f"The {placed.note.kind} now stands on “{words}” (u undoes)",
+            )
+            return
+        if placed is None or not placed.changed:
+            cursor = self.article.cursor
+            placed = next(
+                (p for p in notebook.changed() if p.span and p.span[0] <= cursor < p.span[1]),
+                None,
+            )
+        if placed is None or placed.span is None or placed.now is None:
+            self.notify(
+                "A works on a note whose quoted words changed (Notes › Changed since quoted), "
+                "or re-anchors the chosen note on a v selection.",
+                timeout=5,
+            )
+            return
+        span, words = placed.span, one_line(placed.now, 60)
+        self._guard(
+            lambda: notebook.move(placed.note, span),
+            f"Accepted the new words “{words}” (u undoes)",
+        )
+
+    def action_write_review(self: ReaderApp) -> None:
+        """The palette's "Write the review": what ``closeread review`` prints, into a file."""
+        notebook = self._notebook_ready()
+        if notebook is None or self.analysis is None:
+            return
+        try:
+            path = notebook.write_review(self.analysis, Path.cwd())
+        except (OSError, StoreError) as error:
+            self.notify(f"Not written: {one_line(str(error), 200)}", severity="error")
+            return
+        self.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
 
     def action_export_notes(self: ReaderApp, fmt: str) -> None:
         notebook = self._notebook_ready()

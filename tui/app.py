@@ -325,10 +325,12 @@ class ReaderApp(AnnotationActions, App[int]):
         self.selection = None
         flags = len(analysis.flags)
         notes = len(self.notebook.shown()) if self.notebook is not None else 0
+        changed = len(self.notebook.changed()) if self.notebook is not None else 0
         self.set_status(
             f"{len(analysis.text.split()):,} words · {len(analysis.entities)} entities · "
             f"{len(analysis.figures)} figures · {flags} flag{'s' * (flags != 1)}"
             + (f" · {notes} note{'s' * (notes != 1)}" if notes else "")
+            + (f" · ≠ {changed} quote{'s' * (changed != 1)} changed (see Notes)" if changed else "")
             + ("" if analysis.text.strip() else " · this article is empty")
             + (" · back where you left off" if position else "")
         )
@@ -423,6 +425,7 @@ class ReaderApp(AnnotationActions, App[int]):
         self.article.paint(
             "note", [p.span for p in placed if p.span is not None and p.note.kind == "note"]
         )
+        self.article.paint("changed", [p.span for p in placed if p.span and p.changed])
 
     def _dismissed(self) -> dict[str, Note]:
         return self.notebook.dismissed() if self.notebook is not None else {}
@@ -564,6 +567,13 @@ class ReaderApp(AnnotationActions, App[int]):
             f"{_FLAG_MARK.get(item.severity or '', '●')} {item.status}"
             for _, item in self._flags.at(offset)
         ]
+        if self.notebook is not None:
+            notes += [
+                f"≠ {p.note.kind} changed: quoted “{one_line(p.note.anchor.exact, 60)}”, now "
+                f"“{one_line(p.now or '', 60)}” (A accepts)"
+                for p in self.notebook.changed()
+                if p.span and p.note.anchor and p.span[0] <= offset < p.span[1]
+            ]
         mentions = self._mentions.at(offset)
         if mentions:
             span, item = mentions[0]
@@ -877,6 +887,11 @@ class ReaderApp(AnnotationActions, App[int]):
             "Export notes (Web Annotation JSON-LD)",
             "write this article's notes as W3C Web Annotations",
             lambda: self.action_export_notes("json"),
+        )
+        yield SystemCommand(
+            "Write the review (Markdown)",
+            "flags with your dismissals, corrections, notes and highlights, in one document",
+            self.action_write_review,
         )
         for binding in self.BINDINGS:
             if isinstance(binding, Binding) and binding.id not in ("quit", "palette"):

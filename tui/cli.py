@@ -15,7 +15,8 @@ from datetime import date
 from pathlib import Path
 
 from . import __version__
-from .config import Config, default_config_path, load_config
+from .analysis import Source
+from .config import Config, data_dir, default_config_path, load_config
 from .safe_text import one_line
 from .source import LoadError, load
 
@@ -35,6 +36,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _report_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_report(options), options.debug)
+    if args[:1] == ["review"]:
+        parser = _review_parser()
+        options = parser.parse_args(args[1:])
+        from .review import run_review
+
+        return _guarded(lambda: run_review(options), options.debug)
     if args[:1] == ["notes"]:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
@@ -51,6 +58,15 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
 
 
+def _encoding(value: str) -> str:
+    from .encodings import codec_name
+
+    codec = codec_name(value)
+    if codec is None:
+        raise argparse.ArgumentTypeError(f"unknown encoding: {value!r}")
+    return codec
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--date",
@@ -59,6 +75,13 @@ def _common(parser: argparse.ArgumentParser) -> None:
         help="resolve weekdays and 'yesterday' against this day instead of the article's own",
     )
     parser.add_argument("--config", type=Path, metavar="FILE", help="settings file (TOML)")
+    parser.add_argument(
+        "--encoding",
+        type=_encoding,
+        metavar="NAME",
+        help="decode input as this encoding (e.g. windows-1251) instead of the declared or "
+        "detected one",
+    )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
 
@@ -75,7 +98,7 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def _notes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} notes",
-        description="The notes you made, from the command line: add, list, export, import.",
+        description="The notes you made, from the command line: add, list, export, import, relink.",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -92,7 +115,15 @@ def _notes_parser() -> argparse.ArgumentParser:
     export.add_argument("--format", choices=("md", "json"), default="md")
     imported = commands.add_parser("import", help="notes from a JSON export ('-' is stdin)")
     imported.add_argument("file", metavar="FILE")
-    for sub in (add, listing, export, imported):
+    relink = commands.add_parser(
+        "relink",
+        help="give the notes kept for OLD (a moved or renamed file) to the article at NEW",
+        description="A moved file keeps its notes when its text is unchanged; relink covers "
+        "the rest: OLD is the old path (it may be gone) or a name 'notes list' shows.",
+    )
+    relink.add_argument("old", metavar="OLD")
+    relink.add_argument("new", metavar="NEW")
+    for sub in (add, listing, export, imported, relink):
         _data_dir_option(sub)
     return parser
 
@@ -109,6 +140,8 @@ def run_notes(options: argparse.Namespace) -> int:
         return notes.notes_list(options.path, options.json, data_dir=where)
     if options.command == "export":
         return notes.notes_export(options.path, options.format, data_dir=where)
+    if options.command == "relink":
+        return notes.notes_relink(options.old, options.new, data_dir=where)
     return notes.notes_import(options.file, data_dir=where)
 
 
@@ -117,15 +150,33 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... reports without the reader (folders and JSON Lines "
-        "too); closeread report RESULTS sums up a batch's results; closeread notes "
-        "add|list|export|import works with your notes (each has --help).",
+        epilog="closeread analyze PATH... reports without the reader (folders, lists and JSON "
+        "Lines too); closeread report RESULTS sums up a batch's results; closeread review PATH "
+        "writes a finished review; closeread notes add|list|export|import|relink works with "
+        "your notes (each has --help).",
     )
     parser.add_argument(
         "path",
         nargs="?",
         metavar="PATH",
-        help="article to open: text, Markdown or HTML; '-' reads stdin; none opens the sample",
+        help="article to open: text, Markdown or HTML, or an http(s) address; '-' reads stdin; "
+        "none opens the sample",
+    )
+    _common(parser)
+    _data_dir_option(parser)
+    return parser
+
+
+def _review_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} review",
+        description="One document of a finished review: the flags with your dismissals and "
+        "their reasons, your entity corrections, your notes and highlights in reading order, "
+        "then the figures, entities and what cleaning changed.",
+    )
+    parser.add_argument("path", metavar="PATH", help="the article; '-' reads stdin")
+    parser.add_argument(
+        "--format", choices=("md", "json"), default="md", help="md (the default) or json"
     )
     _common(parser)
     _data_dir_option(parser)
@@ -146,8 +197,8 @@ def _analyze_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="articles or folders ('-' reads stdin); folders give their .txt, .md, .markdown, "
-        ".html and .htm files, recursively, sorted by path",
+        help="articles, folders or http(s) addresses ('-' reads stdin); folders give their "
+        ".txt, .md, .markdown, .html and .htm files, recursively, sorted by path",
     )
     inputs = parser.add_argument_group("more inputs")
     inputs.add_argument(
@@ -323,7 +374,7 @@ def run_analyze(options: argparse.Namespace) -> int:
     from .batch import engines, inputs, run
     from .batch.work import Settings
 
-    config = load_config(options.config) if options.config else Config()
+    config = given_config(options.config)
     _warn(config.warnings)
     spec = inputs.Spec(
         paths=tuple(options.paths),
@@ -338,6 +389,7 @@ def run_analyze(options: argparse.Namespace) -> int:
         text_field=options.text_field,
         id_field=options.id_field,
         date_field=options.date_field,
+        encoding=options.encoding,
         debug=options.debug,
     )
     single = inputs.is_single(spec)
@@ -358,9 +410,21 @@ def run_analyze(options: argparse.Namespace) -> int:
         return 1
 
 
+def given_config(path: Path | None) -> Config:
+    """The settings in ``--config FILE``, or none: a FILE that is not there is a warning, not
+    the defaults in silence (a missing default settings file is no news)."""
+    if path is None:
+        return Config()
+    config = load_config(path)
+    if not path.exists():
+        warning = f"{path}: no such settings file; using the defaults"
+        config = config._replace(warnings=(*config.warnings, warning))
+    return config
+
+
 def run_reader(options: argparse.Namespace) -> int:
-    config = load_config(options.config or default_config_path())
-    source = load(options.path, stdin=sys.stdin.buffer)
+    config = given_config(options.config) if options.config else load_config(default_config_path())
+    source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
     # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
@@ -377,6 +441,17 @@ def run_reader(options: argparse.Namespace) -> int:
     )
     app.run()
     return app.return_code or 0
+
+
+def load_input(path: str | None, encoding: str | None, keep_in: Path | None = None) -> Source:
+    """A path, stdin or a web address (fetched; its snapshot kept in ``keep_in`` if given)."""
+    from .fetch import is_url
+
+    if is_url(path):
+        from .fetch import load_url
+
+        return load_url(str(path), data_dir=keep_in, encoding=encoding)
+    return load(path, stdin=sys.stdin.buffer, encoding=encoding)
 
 
 def _keys_from_terminal() -> bool:

@@ -8,12 +8,12 @@ import os
 from dataclasses import replace
 from pathlib import Path
 
-from .analysis.model import Correction, Source, Span
+from .analysis.model import Analysis, Correction, Source, Span
 from .analysis.offsets import OffsetMap
 from .notes.anchor import anchor_notes, make_anchor
 from .notes.export import to_jsonld, to_markdown
 from .notes.model import Document, Note, Placed, now
-from .notes.store import NoteStore, source_key
+from .notes.store import SAMPLE_PREFIX, NoteStore, source_key
 
 SHOWN_KINDS = ("note", "highlight", "bookmark")
 
@@ -22,9 +22,10 @@ class Notebook:
     """Notes of one article. ``attach`` binds it to the analysed text; every change is saved
     by the store at once, in a transaction, and the notes are placed again."""
 
-    def __init__(self, store: NoteStore, key: str) -> None:
+    def __init__(self, store: NoteStore, key: str, source_sha256: str = "") -> None:
         self.store = store
         self.key = key
+        self.source_sha256 = source_sha256
         self.document: Document | None = None
         self.text = ""
         self.offsets: OffsetMap | None = None
@@ -33,14 +34,14 @@ class Notebook:
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str], source: Source) -> Notebook:
         """Open the store in ``data_dir`` for ``source``; raises ``StoreError`` if it cannot."""
-        return cls(NoteStore.open(data_dir), source_key(source))
+        return cls(NoteStore.open(data_dir), source_key(source), source.sha256)
 
     def close(self) -> None:
         self.store.close()
 
     def corrections(self) -> list[Correction]:
         """The reader's entity corrections saved for this article, to analyse it with."""
-        doc = self.store.find_document(self.key)
+        doc = self.store.find(self.key, self.source_sha256)
         if doc is None:
             return []
         return [n.correction for n in self.store.notes(doc) if n.correction is not None]
@@ -49,7 +50,7 @@ class Notebook:
         """Register this version of the cleaned text and place every note on it."""
         self.text = text
         self.offsets = offsets
-        self.document = self.store.document(self.key, text)
+        self.document = self.store.recognise(self.key, text, self.source_sha256)
         self._place()
         # Notes found word for word take this version's context, so a later change is
         # measured from here, not from the version they were made on.
@@ -78,6 +79,16 @@ class Notebook:
         self.store.update(self.document, changed)
         self._place()
         return changed
+
+    def move(self, note: Note, span: Span) -> Note:
+        """Anchor ``note`` on ``span`` of this text: accepting the new words of a changed quote
+        (its span now) or re-anchoring it on words the reader chose (undoable, like an edit)."""
+        assert self.document is not None
+        return self.update(note, anchor=make_anchor(self.text, *span, self.offsets))
+
+    def changed(self) -> list[Placed]:
+        """Notes placed on words that are not the ones they quoted, in reading order."""
+        return sorted((p for p in self.placed if p.changed), key=lambda p: p.span or (0, 0))
 
     def delete(self, note: Note) -> None:
         assert self.document is not None
@@ -141,13 +152,28 @@ class Notebook:
             if fmt == "md"
             else json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n"
         )
-        stem = "stdin" if self.key.startswith("stdin:") else Path(self.key).stem
-        suffix = ".md" if fmt == "md" else ".jsonld"
-        target = folder / f"{stem}.notes{suffix}"
+        return self._write_new(folder, ".notes.md" if fmt == "md" else ".notes.jsonld", content)
+
+    def write_review(self, analysis: Analysis, folder: Path) -> Path:
+        """Write the review document of ``analysis`` (flags with dismissals, corrections, notes
+        in reading order) as Markdown into ``folder`` under a new name; returns the path."""
+        from .report import markdown_report, review_of
+
+        name = self.key.removeprefix(SAMPLE_PREFIX)
+        content = markdown_report(analysis, Path(name).name, review_of(self.placed))
+        return self._write_new(folder, ".review.md", content)
+
+    def _write_new(self, folder: Path, ending: str, content: str) -> Path:
+        """Write ``content`` to ``<article>.review.md`` (say) in ``folder``, else to
+        ``<article>.review-2.md`` and so on: never over an existing file."""
+        name = self.key.removeprefix(SAMPLE_PREFIX)
+        stem = "stdin" if name.startswith("stdin:") else Path(name).stem
+        first, _, rest = ending.lstrip(".").partition(".")
+        target = folder / f"{stem}.{first}.{rest}"
         count = 1
         while target.exists():
             count += 1
-            target = folder / f"{stem}.notes-{count}{suffix}"
+            target = folder / f"{stem}.{first}-{count}.{rest}"
         with open(target, "x", encoding="utf-8") as handle:
             handle.write(content)
         return target

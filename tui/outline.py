@@ -121,9 +121,13 @@ def notes_section(placed: Sequence[Placed], text: str, hidden: frozenset[str]) -
 
     kept = [p for p in placed if visible_tags(p)]
     groups = []
+    changed = sorted((p for p in kept if p.changed), key=lambda p: p.span or (0, 0))
+    if changed:
+        groups.append(Group("Changed since quoted", tuple(_note_item(p, text) for p in changed)))
     for kind, title in _NOTE_GROUPS:
         here = sorted(
-            (p for p in kept if p.note.kind == kind and p.span is not None), key=lambda p: p.span
+            (p for p in kept if p.note.kind == kind and p.span is not None and not p.changed),
+            key=lambda p: p.span,
         )
         if here:
             groups.append(Group(title, tuple(_note_item(p, text) for p in here)))
@@ -144,6 +148,8 @@ def _note_item(placed: Placed, text: str) -> Item:
     tags = " ".join(f"#{t}" for t in note.tags)
     first_line = note.body.strip().split("\n", 1)[0]
     mark = {"highlight": "▌", "bookmark": f"'{note.letter}", "note": "✎"}.get(note.kind, "")
+    if placed.now is not None:
+        mark = f"≠{mark}"
     label = f"{mark} {first_line or quote}"
     where = "" if placed.span is not None else " (orphaned: its words are gone)"
     status = (
@@ -151,6 +157,14 @@ def _note_item(placed: Placed, text: str) -> Item:
         + (f" — {note.body.strip()}" if note.body else "")
         + (f" {tags}" if tags else "")
     )
+    if placed.now is not None:
+        status = (
+            f"{note.kind} CHANGED: quoted “{quote}”, the article now reads “{placed.now}”"
+            " · A accepts the new words (or select with v, then A, to re-anchor)"
+            + (f" — {note.body.strip()}" if note.body else "")
+        )
+    elif placed.span is None:
+        status += " · select words with v, then A, to re-anchor it"
     spans = (placed.span,) if placed.span is not None else ()
     return Item("note", note.id, label, status, spans, name=f"{note.kind}: {first_line or quote}")
 

@@ -100,27 +100,37 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> bytes:
     return data
 
 
-def load(path: str | None, stdin: BinaryIO | None = None) -> Source:
-    """Load an article: ``None`` is the bundled sample, ``"-"`` is ``stdin``, else a path."""
+def load(path: str | None, stdin: BinaryIO | None = None, *, encoding: str | None = None) -> Source:
+    """Load an article: ``None`` is the bundled sample, ``"-"`` is ``stdin``, else a path.
+    ``encoding`` forces a codec (``--encoding``) instead of the declared or detected one."""
     if path is None:
         sample = sample_path()
         return decode(read_path(sample), path=str(sample), name=sample.name)
     if path == "-":
         if stdin is None:
             raise LoadError("stdin: nothing to read")
-        return decode(read_stream(stdin), path=None, name="stdin")
+        return decode(read_stream(stdin), path=None, name="stdin", encoding=encoding)
     resolved = str(Path(path).expanduser().resolve())
-    return decode(read_path(path), path=resolved, name=path)
+    return decode(read_path(path), path=resolved, name=path, encoding=encoding)
 
 
-def decode(data: bytes, *, path: str | None = None, name: str = "stdin") -> Source:
-    """Turn bytes into a ``Source``: refuse binaries, decode, normalise newlines, extract."""
-    refusal = binary_kind(data)
+def decode(
+    data: bytes,
+    *,
+    path: str | None = None,
+    name: str = "stdin",
+    encoding: str | None = None,
+    declared: str | None = None,
+) -> Source:
+    """Turn bytes into a ``Source``: refuse binaries, decode, normalise newlines, extract.
+    ``declared`` is the charset a server sent with the bytes."""
+    wide = encoding is not None and ("16" in encoding or "32" in encoding)  # NULs are its text
+    refusal = None if wide else binary_kind(data)
     if refusal:
         raise LoadError(
             f"{name}: looks like {refusal}, not text; closeread opens text, Markdown or HTML"
         )
-    text, warnings = decode_text(data)
+    text, warnings = decode_text(data, encoding=encoding, declared=declared)
     if any(mark in text for mark in _NEWLINE_MARKS):  # `in` scans 5 MB in a millisecond
         text = _NEWLINES.sub("\n", text)
     fmt = detect_format(text, name)
@@ -150,33 +160,14 @@ def binary_kind(data: bytes) -> str | None:
     return None
 
 
-def decode_text(data: bytes) -> tuple[str, list[str]]:
-    """Decode by BOM, then strict UTF-8, then a fallback that never fails (with a warning)."""
-    if data.startswith(b"\xef\xbb\xbf"):
-        return _utf8_with_fallback(data[3:])
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), []
-        except UnicodeDecodeError:
-            text = data.decode("utf-16", errors="replace")
-            return text, ["The file has a UTF-16 mark but invalid bytes; they are shown as \ufffd."]
-    return _utf8_with_fallback(data)
+def decode_text(
+    data: bytes, *, encoding: str | None = None, declared: str | None = None
+) -> tuple[str, list[str]]:
+    """Decode: a forced ``encoding``, else the BOM, the server's or the page's declared charset,
+    UTF-8, and a detected legacy encoding last (with a warning that names it)."""
+    from .encodings import decode_bytes
 
-
-def _utf8_with_fallback(data: bytes) -> tuple[str, list[str]]:
-    try:
-        return data.decode("utf-8"), []
-    except UnicodeDecodeError:
-        pass
-    replaced = data.decode("utf-8", errors="replace")
-    bad = replaced.count("\ufffd")
-    if any(ord(ch) > 127 and ch != "\ufffd" for ch in replaced):
-        # Real UTF-8 with a few broken bytes: keep it UTF-8 and mark the damage.
-        return replaced, [f"The file is not valid UTF-8: {bad} invalid byte(s) shown as \ufffd."]
-    try:
-        return data.decode("cp1252"), ["The file is not UTF-8; it was decoded as Windows-1252."]
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), ["The file is not UTF-8; it was decoded as Latin-1."]
+    return decode_bytes(data, forced=encoding, declared=declared)
 
 
 def detect_format(text: str, name: str) -> Format:

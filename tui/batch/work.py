@@ -30,6 +30,7 @@ class Settings(NamedTuple):
     text_field: str = "text"
     id_field: str = "id"
     date_field: str | None = None
+    encoding: str | None = None
     debug: bool = False
 
 
@@ -59,7 +60,7 @@ def process(item: Item, settings: Settings) -> Result:
         if item.kind == "jsonl":
             source = _jsonl_source(item, settings, names)
         else:
-            source = _source(item)
+            source = _source(item, settings.encoding)
         from ..analysis.pipeline import analyze
 
         analysis = analyze(
@@ -107,14 +108,21 @@ def source_from_text(text: str, *, published: date | None = None) -> Source:
     return source._replace(date=published) if published is not None else source
 
 
-def _source(item: Item) -> Source:
+def _source(item: Item, encoding: str | None) -> Source:
+    """A file, stdin's bytes or a web address (``--encoding`` forces a codec)."""
     if item.kind == "error":
         raise _Failed(item.payload.decode())
     if item.kind == "stdin":
-        return decode(item.payload, path=None, name="stdin")
+        return decode(item.payload, path=None, name="stdin", encoding=encoding)
+    from ..fetch import is_url
+
+    if is_url(item.name):
+        from ..fetch import load_url
+
+        return load_url(item.name, data_dir=None, encoding=encoding)
     if item.name == "-":  # a file named '-' in a list, not stdin
-        return decode(read_path("-"), path=str(_resolved("-")), name="-")
-    return load(item.name)
+        return decode(read_path("-"), path=str(_resolved("-")), name="-", encoding=encoding)
+    return load(item.name, encoding=encoding)
 
 
 def _jsonl_source(item: Item, settings: Settings, names: dict[str, Any]) -> Source:

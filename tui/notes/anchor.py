@@ -82,7 +82,13 @@ def anchor_notes(notes: Iterable[Note], text: str) -> list[Placed]:
         spans[i] = span = place(anchor, text, shift)
         if span is not None:
             shift = span[0] - anchor.start
-    return [Placed(n, spans.get(i)) for i, n in enumerate(notes)]
+    placed = []
+    for i, note in enumerate(notes):
+        span = spans.get(i)
+        words = text[span[0] : span[1]] if span is not None else None
+        exact = note.anchor.exact if note.anchor is not None else None
+        placed.append(Placed(note, span, words if words != exact else None))
+    return placed
 
 
 def place(anchor: Anchor, text: str, shift: int = 0) -> Span | None:

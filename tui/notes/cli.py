@@ -1,4 +1,4 @@
-"""``closeread notes add|list|export|import``: the notes from the command line.
+"""``closeread notes add|list|export|import|relink``: the notes from the command line.
 
 Each function prints its result and returns the exit code: 0 done, 1 an input or the notes
 database could not be used (one line on stderr), 2 a bad argument (a quote not in the article).
@@ -10,6 +10,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -21,7 +22,7 @@ from ..source import LoadError, load, read_path, read_stream
 from .anchor import anchor_notes, make_anchor
 from .export import NotAnnotations, read_jsonld, reading_order, to_jsonld, to_markdown
 from .model import Document, Note, Placed
-from .store import NoteStore, StoreError, note_to_dict, source_key
+from .store import SAMPLE_PREFIX, NoteStore, StoreError, note_to_dict, source_key
 
 PROG = "closeread"
 _QUOTE_MARKS = {"'": "['‘’]", '"': '["“”]', "‘": "['‘’]", "’": "['‘’]", "“": '["“”]', "”": '["“”]'}
@@ -42,7 +43,7 @@ def notes_add(
     """Add a note on the first place ``quote`` occurs in the cleaned article at ``path``."""
 
     def run() -> int:
-        key, text = _article(path)
+        key, text, sha = _article(path)
         spans = find_quote(text, quote)
         if not spans:
             raise _BadArgument(
@@ -51,7 +52,7 @@ def notes_add(
         start, end = spans[0]
         note = Note("note", make_anchor(text, start, end), body=body, tags=clean_tags(tags))
         with _store(data_dir) as store:
-            store.add(store.document(key, text), note)
+            store.add(store.recognise(key, text, sha), note)
         where = f" (the first of {len(spans)} places it occurs)" if len(spans) > 1 else ""
         print(f"added note {note.id} on [{start}, {end}]{where}: “{one_line(text[start:end], 80)}”")
         return 0
@@ -63,7 +64,8 @@ def notes_list(
     path: str | None, as_json: bool = False, *, data_dir: str | os.PathLike[str] | None = None
 ) -> int:
     """List the notes of the article at ``path`` (or of every article) with their status on
-    the article's current text: ``anchored`` with a span, or ``orphaned``."""
+    the article's current text: ``anchored`` with a span, ``changed`` (placed, but the words
+    there are not the ones quoted: both are shown), or ``orphaned``."""
 
     def run() -> int:
         groups = _groups(path, data_dir)
@@ -75,6 +77,8 @@ def notes_list(
             print(one_line(doc.source, 300))
             for p in _ordered(placed):
                 print("  " + _text_row(p))
+                if p.now is not None:
+                    print(f"      now reads “{one_line(p.now, 60)}”")
         if not any(placed for _, placed in groups):
             print("no notes")
         return 0
@@ -126,6 +130,32 @@ def notes_import(file: str, *, data_dir: str | os.PathLike[str] | None = None) -
     return _guarded(run)
 
 
+def notes_relink(old: str, new: str, *, data_dir: str | os.PathLike[str] | None = None) -> int:
+    """Give the notes kept for ``old`` (a path that may be gone, or a name ``notes list``
+    shows) to the article at ``new``, and say how they stand on its text."""
+
+    def run() -> int:
+        key, text, sha = _article(new)
+        with _store(data_dir) as store:
+            names = [old, str(Path(old).expanduser().resolve())]
+            known = next((n for n in names if store.find_document(n) is not None), old)
+            if known == key:
+                raise _BadArgument(f"{old} and {new} are the same article")
+            moved = store.relink(known, key, text, sha)
+            doc = store.find_document(key)
+            assert doc is not None
+            placed = anchor_notes(store.notes(doc), text)
+        states = Counter(p.status for p in placed if p.note.anchor is not None)
+        how = ", ".join(f"{n} {state}" for state, n in sorted(states.items()))
+        print(
+            f"relinked {moved} note{'s' * (moved != 1)} from {one_line(known, 200)} to "
+            f"{one_line(key, 200)}" + (f" (on its text now: {how})" if how else "")
+        )
+        return 0
+
+    return _guarded(run)
+
+
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     """Where ``quote`` occurs in ``text``: exactly, or else with any run of white space for
     white space and straight or curly quotation marks alike, as a quote typed in a shell is."""
@@ -150,9 +180,10 @@ def clean_tags(tags: Sequence[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(t for t in cleaned if t))
 
 
-def _article(path: str | None) -> tuple[str, str]:
+def _article(path: str | None) -> tuple[str, str, str]:
+    """The store's name for the article at ``path``, its cleaned text and its bytes' sha256."""
     source = load(path, stdin=sys.stdin.buffer)
-    return source_key(source), analyze(source).text
+    return source_key(source), analyze(source).text, source.sha256
 
 
 def _store(data_dir: str | os.PathLike[str] | None) -> NoteStore:
@@ -165,9 +196,9 @@ def _groups(
     """The documents asked for with their notes placed on their current text: the article as
     it reads now when it can be read, else the text the store last saw."""
     if path is not None:
-        key, text = _article(path)
+        key, text, sha = _article(path)
         with _store(data_dir) as store:
-            doc = store.find_document(key)
+            doc = store.find(key, sha)
             if doc is None:
                 return []
             notes = store.notes(doc)
@@ -188,6 +219,8 @@ def _current(doc: Document, text: str) -> Document:
 def _reread(doc: Document) -> str:
     if doc.source.startswith("stdin:"):
         return doc.text
+    if doc.source.startswith(SAMPLE_PREFIX):
+        return analyze(load(None)).text
     try:
         return analyze(load(doc.source)).text
     except LoadError:
@@ -199,20 +232,15 @@ def _ordered(placed: Sequence[Placed]) -> list[Placed]:
     return [*anchored, *orphans, *(p for p in placed if p.note.anchor is None)]
 
 
-def _status(p: Placed) -> str:
-    if p.note.anchor is None:
-        return "unanchored"
-    return "anchored" if p.span is not None else "orphaned"
-
-
 def _json_row(doc: Document, p: Placed) -> dict[str, Any]:
     values = note_to_dict(p.note)
     return {
         "id": p.note.id,
         "document": doc.source,
         "kind": p.note.kind,
-        "status": _status(p),
+        "status": p.status,
         "quote": p.note.anchor.exact if p.note.anchor else None,
+        "text": p.now if p.now is not None else (p.note.anchor.exact if p.span else None),
         "span": list(p.span) if p.span else None,
         "body": p.note.body,
         "tags": list(p.note.tags),
@@ -231,7 +259,7 @@ def _text_row(p: Placed) -> str:
         what = one_line(f"{c.action} {c.entity} {c.value}".strip(), 80)
     tags = " ".join(f"#{one_line(t, 30)}" for t in note.tags)
     body = one_line(note.body, 80) if note.body else ""
-    parts = [note.id, f"{_status(p):<8}", where, note.kind, what, tags, body]
+    parts = [note.id, f"{p.status:<8}", where, note.kind, what, tags, body]
     return "  ".join(part for part in parts if part)
 
 

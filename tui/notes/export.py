@@ -53,7 +53,7 @@ def to_markdown(groups: Sequence[Group]) -> str:
     for doc, placed in groups:
         anchored, orphans = reading_order(placed)
         parts.append(f"# Notes on {doc.source}\n")
-        parts.extend(_md_note(p.note) for p in anchored if p.note.kind != "dismissal")
+        parts.extend(_md_note(p.note, p.now) for p in anchored if p.note.kind != "dismissal")
         if orphans:
             parts.append("## Orphaned: their words are no longer in the article\n")
             parts.extend(_md_note(p.note) for p in orphans if p.note.kind != "dismissal")
@@ -76,20 +76,28 @@ def to_markdown(groups: Sequence[Group]) -> str:
     return "\n".join(parts)
 
 
-def _md_note(note: Note) -> str:
+def _md_note(note: Note, now: str | None = None) -> str:
+    """One note; ``now``: the words its place reads now, when they changed since it was made."""
     assert note.anchor is not None
-    quote = "\n".join(f"> {line}" if line else ">" for line in note.anchor.exact.split("\n"))
+    quote = _blockquote(note.anchor.exact)
     label = {
         "note": "Note",
         "highlight": f"Highlight ({note.colour})" if note.colour else "Highlight",
         "bookmark": f"Bookmark '{note.letter}'" if note.letter else "Bookmark",
     }.get(note.kind, note.kind.capitalize())
     lines = [f"**{label}**", "", quote, ""]
+    if now is not None:
+        lines[0] += " (changed: the article no longer reads as quoted)"
+        lines += ["The article now reads:", "", _blockquote(now), ""]
     if note.body.strip():
         lines += [note.body.strip(), ""]
     if note.tags:
         lines += ["Tags: " + ", ".join(f"#{t}" for t in note.tags), ""]
     return "\n".join(lines)
+
+
+def _blockquote(text: str) -> str:
+    return "\n".join(f"> {line}" if line else ">" for line in text.split("\n"))
 
 
 def _md_correction(c: Correction) -> str:
@@ -114,7 +122,13 @@ def to_jsonld(groups: Sequence[Group]) -> dict[str, Any]:
     for doc, placed in groups:
         anchored, orphans = reading_order(placed)
         rest = [p for p in placed if p.note.anchor is None]
-        items += [annotation(doc.source, p.note) for p in [*anchored, *orphans, *rest]]
+        for p in [*anchored, *orphans, *rest]:
+            item = annotation(doc.source, p.note)
+            if p.status != "anchored":
+                item["closeread:status"] = p.status
+            if p.now is not None:
+                item["closeread:now"] = p.now
+            items.append(item)
     return {
         "@context": CONTEXT,
         "type": "AnnotationCollection",

@@ -74,7 +74,24 @@ class Document:
 
 @dataclass(frozen=True, slots=True)
 class Placed:
-    """A note placed on the current text: ``span`` is where its quote is now, None for an orphan."""
+    """A note placed on the current text: ``span`` is where its quote is now, None for an orphan.
+    ``now`` is the text at ``span`` when it is not the quote the note was made on: the words
+    changed in a new version, and the reader should see both until they accept or re-anchor."""
 
     note: Note
     span: Span | None
+    now: str | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.now is not None
+
+    @property
+    def status(self) -> str:
+        """``anchored``, ``changed`` (placed, but its words differ), ``orphaned`` (its words are
+        gone), or ``unanchored`` (a note on no words: an entity correction)."""
+        if self.note.anchor is None:
+            return "unanchored"
+        if self.span is None:
+            return "orphaned"
+        return "changed" if self.now is not None else "anchored"

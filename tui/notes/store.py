@@ -80,6 +80,12 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         )""",
         "CREATE INDEX changes_by_document ON changes (document_id, seq)",
     ),
+    # Documents are known by their content first: a moved or renamed file keeps its notes.
+    (
+        "ALTER TABLE versions ADD COLUMN source_sha256 TEXT NOT NULL DEFAULT ''",
+        "CREATE INDEX versions_by_fingerprint ON versions (fingerprint)",
+        "CREATE INDEX versions_by_source_sha256 ON versions (source_sha256)",
+    ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
 
@@ -116,10 +122,21 @@ def fingerprint(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
+SAMPLE_PREFIX = "sample:"
+
+
 def source_key(source: Source) -> str:
-    """How the store knows a document across versions: its resolved path, or for stdin
-    "stdin:" and the sha256 of its bytes (the same paste is the same document)."""
-    return source.path if source.path else f"stdin:{source.sha256}"
+    """The name the store gives a document across versions: its resolved path; for stdin
+    "stdin:" and the sha256 of its bytes (the same paste is the same document); for the bundled
+    sample "sample:" and its file name, wherever the package is installed. Content comes first,
+    though: see ``NoteStore.recognise``."""
+    from ..resources import seed_file
+
+    if not source.path:
+        return f"stdin:{source.sha256}"
+    if source.path == str(seed_file()):
+        return SAMPLE_PREFIX + seed_file().name
+    return source.path
 
 
 def database_path(data_dir: str | os.PathLike[str]) -> Path:
@@ -254,8 +271,66 @@ class NoteStore:
 
     # Documents
 
-    def document(self, source_key: str, cleaned_text: str) -> Document:
-        """Register (or find) the document known as ``source_key`` and this version of its text."""
+    def recognise(self, key: str, cleaned_text: str, source_sha256: str = "") -> Document:
+        """Register (or find) the document an article is a version of: the one that has seen
+        this cleaned text or these bytes, else the one known as ``key``, else a new one. A
+        document found by content whose old name is gone (a moved or renamed file, a paste now
+        saved, an installed sample) takes ``key`` as its name, unless another document has it."""
+        with self._writing() as db:
+            found = _by_content(db, key, fingerprint(cleaned_text), source_sha256)
+            if found is not None and found[1] != key and _renamable(found[1], key):
+                taken = db.execute("SELECT 1 FROM documents WHERE source = ?", (key,)).fetchone()
+                if not taken:
+                    db.execute("UPDATE documents SET source = ? WHERE id = ?", (key, found[0]))
+                    found = (found[0], key)
+        return self.document(found[1] if found else key, cleaned_text, source_sha256)
+
+    def find(self, key: str, source_sha256: str = "") -> Document | None:
+        """The document these bytes were last seen as, else the one known as ``key``; without
+        registering anything (the reader asks before the analysis, for the entity fixes)."""
+        with self._reading() as db:
+            found = _by_content(db, key, "", source_sha256) if source_sha256 else None
+        return self.find_document(found[1] if found else key)
+
+    def relink(self, old: str, new: str, cleaned_text: str, source_sha256: str = "") -> int:
+        """Move every note of the document known as ``old`` to the article now known as ``new``
+        (registering this version of its text); notes ``new`` already has stay. The reading
+        position moves only if ``new`` has none. Returns how many notes moved; raises
+        ``StoreError`` when no document is known as ``old``."""
+        source = self.find_document(old)
+        if source is None:
+            raise StoreError(f"no notes are kept for {old} ('closeread notes list' shows them)")
+        target = self.document(new, cleaned_text, source_sha256)
+        if target.id == source.id:
+            return 0
+        with self._writing() as db:
+            if db.execute(
+                "SELECT 1 FROM notes WHERE document_id = ? AND kind = 'position'", (target.id,)
+            ).fetchone():
+                db.execute(
+                    "DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (source.id,)
+                )
+            moved = db.execute(
+                "UPDATE notes SET document_id = ? WHERE document_id = ? AND kind != 'position'",
+                (target.id, source.id),
+            ).rowcount
+            db.execute(
+                "UPDATE notes SET document_id = ? WHERE document_id = ?", (target.id, source.id)
+            )
+            db.execute("DELETE FROM changes WHERE document_id = ?", (source.id,))
+            db.execute(
+                "INSERT OR IGNORE INTO versions (document_id, fingerprint, first_seen, last_seen, "
+                "source_sha256) SELECT ?, fingerprint, first_seen, last_seen, source_sha256 "
+                "FROM versions WHERE document_id = ?",
+                (target.id, source.id),
+            )
+            db.execute("DELETE FROM versions WHERE document_id = ?", (source.id,))
+            db.execute("DELETE FROM documents WHERE id = ?", (source.id,))
+        return moved
+
+    def document(self, source_key: str, cleaned_text: str, source_sha256: str = "") -> Document:
+        """Register (or find) the document known as ``source_key`` and this version of its text
+        (``source_sha256``: of the bytes it was read from, when known)."""
         mark, stamp = fingerprint(cleaned_text), now()
         with self._writing() as db:
             row = db.execute(
@@ -275,10 +350,12 @@ class NoteStore:
                         (mark, cleaned_text, doc_id),
                     )
             db.execute(
-                "INSERT INTO versions (document_id, fingerprint, first_seen, last_seen) "
-                "VALUES (?, ?, ?, ?) ON CONFLICT (document_id, fingerprint) "
-                "DO UPDATE SET last_seen = excluded.last_seen",
-                (doc_id, mark, stamp, stamp),
+                "INSERT INTO versions (document_id, fingerprint, first_seen, last_seen, "
+                "source_sha256) VALUES (?, ?, ?, ?, ?) ON CONFLICT (document_id, fingerprint) "
+                "DO UPDATE SET last_seen = excluded.last_seen, source_sha256 = CASE "
+                "WHEN excluded.source_sha256 != '' THEN excluded.source_sha256 "
+                "ELSE versions.source_sha256 END",
+                (doc_id, mark, stamp, stamp, source_sha256),
             )
         return Document(int(doc_id), source_key, mark, cleaned_text)
 
@@ -467,6 +544,36 @@ class NoteStore:
         with self._writing() as db:
             db.execute("DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (doc.id,))
             db.execute(_INSERT, (doc.id, *_to_row(mark)))
+
+
+def _by_content(
+    db: sqlite3.Connection, key: str, mark: str, source_sha256: str
+) -> tuple[int, str] | None:
+    """(id, name) of the document that has seen the cleaned text ``mark`` or the bytes
+    ``source_sha256``: the one named ``key`` if it is among them, else one with notes, else the
+    one seen last."""
+    rows = db.execute(
+        "SELECT d.id, d.source, MAX(v.last_seen), "
+        "EXISTS (SELECT 1 FROM notes n WHERE n.document_id = d.id AND n.kind != 'position') "
+        "FROM versions v JOIN documents d ON d.id = v.document_id "
+        "WHERE v.fingerprint = ? OR (v.source_sha256 = ? AND v.source_sha256 != '') "
+        "GROUP BY d.id",
+        (mark, source_sha256),
+    ).fetchall()
+    if not rows:
+        return None
+    best = max(rows, key=lambda row: (row[1] == key, row[3], row[2], row[0]))
+    return int(best[0]), str(best[1])
+
+
+def _renamable(old: str, new: str) -> bool:
+    """Whether a document found by its content should take the name ``new``: when its old name
+    no longer names a file (moved, renamed, a paste now saved, a sample installed elsewhere
+    before). A copy whose original is still there shares the notes but keeps the original's
+    name, and the bundled sample stays the sample."""
+    if new.startswith("stdin:") or old.startswith(SAMPLE_PREFIX):
+        return False
+    return old.startswith("stdin:") or not os.path.exists(old)
 
 
 def _ensure_directory(directory: Path) -> None:

@@ -37,6 +37,7 @@ LAYERS = (
     "hl-blue",
     "hl-pink",
     "note",
+    "changed",
     "mark-info",
     "mark-warning",
     "mark-error",
