@@ -35,6 +35,8 @@ class Known(NamedTuple):
     name: str
     kind: EntityKind
     common: bool = False
+    subtype: str = ""
+    """For an organisation: "team", "company", "party" or "agency" where the list says."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -59,7 +61,7 @@ class Gazetteer:
 
 def _rows(filename: str) -> list[list[str]]:
     data = (files("tui.analysis") / "data" / filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in data.splitlines() if line]
+    return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
 
 
 @cache
@@ -83,6 +85,10 @@ def gazetteer() -> Gazetteer:
         add(names, long_form, known)
         if acronym:
             add(names, acronym, known)
+    for subtype, name, *others in _rows("named_organizations.tsv"):
+        known = Known(f"org:{fold(name)}", name, "organization", True, subtype)
+        for form in [name, *(f for row in others for f in row.split("|") if f)]:
+            add(names, form, known)
     for name, _type, _cc, forms in _rows("places.tsv"):
         key = fold(name)
         known = Known(f"place:{key}", name, "place", common=True)
