@@ -13,6 +13,7 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import NoReturn
 
 from . import __version__
 from .analysis import Source
@@ -21,6 +22,13 @@ from .safe_text import one_line
 from .source import LoadError, load
 
 PROG = "closeread"
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors quote what was typed: as one safe line, never raw controls."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(one_line(message, 300))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,10 +60,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _iso_date(value: str) -> date:
+    from .analysis.figures.relative import reference_problem
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"not a date in the form YYYY-MM-DD: {one_line(value, 40)}"
+        ) from None
+    problem = reference_problem(day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def _encoding(value: str) -> str:
@@ -96,7 +112,7 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _notes_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} notes",
         description="The notes you made, from the command line: add, list, export, import, relink.",
     )
@@ -146,7 +162,7 @@ def run_notes(options: argparse.Namespace) -> int:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
@@ -168,7 +184,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _review_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} review",
         description="One document of a finished review: the flags with your dismissals and "
         "their reasons, your entity corrections, your notes and highlights in reading order, "
@@ -184,7 +200,7 @@ def _review_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} analyze",
         description="Analyse articles without the reader: files, folders (recursively), lists "
         "of paths or a JSON Lines dump, on every core or on a Dask cluster. Reads no user "

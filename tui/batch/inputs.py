@@ -99,8 +99,9 @@ def expand(path: str, globs: Iterable[str] = ()) -> Iterator[Item]:
     try:
         stack.append(_sorted_entries(root))
     except OSError as error:
-        yield Item("error", path, _unlistable(error))
+        yield Item("error", path, _failure("cannot be listed", error))
         return
+    found = False
     while stack:
         entry = next(stack[-1], None)
         if entry is None:
@@ -112,10 +113,16 @@ def expand(path: str, globs: Iterable[str] = ()) -> Iterator[Item]:
                 continue
             regular = entry.is_file()
         except OSError as error:
-            yield Item("error", entry.path, _unlistable(error))
+            if _wanted(entry, root, patterns):
+                found = True
+                yield Item("error", entry.path, _failure("cannot be read", error))
             continue
         if regular and _wanted(entry, root, patterns):
+            found = True
             yield Item("path", entry.path)
+    if not found:  # a mistaken folder or --glob should not pass as an empty success
+        wanted = " or ".join(patterns) if patterns else ", ".join(DEFAULT_SUFFIXES)
+        yield Item("error", path, f"a folder with no articles in it ({wanted})".encode())
 
 
 def listed_paths(source: str, stdin: BinaryIO | None) -> Iterator[str]:
@@ -190,6 +197,5 @@ def _wanted(entry: os.DirEntry[str], root: str, patterns: tuple[str, ...]) -> bo
     return any(fnmatchcase(relative, p) or fnmatchcase(entry.name, p) for p in patterns)
 
 
-def _unlistable(error: OSError) -> bytes:
-    reason = error.strerror or str(error)
-    return f"cannot be listed ({reason})".encode()
+def _failure(what: str, error: OSError) -> bytes:
+    return f"{what} ({error.strerror or error})".encode()

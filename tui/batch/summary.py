@@ -6,7 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..analysis import Analysis
-from ..safe_text import one_line
+from ..safe_text import one_line, plain
 
 
 def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
@@ -49,4 +49,4 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     )
     for flag in analysis.flags:
         lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
-    out.write("\n".join(lines) + "\n")
+    out.write(plain("\n".join(lines)) + "\n")

@@ -14,7 +14,7 @@ from datetime import date, datetime
 from typing import Any, Literal, NamedTuple
 
 from ..analysis.model import Analysis, Source
-from ..safe_text import one_line
+from ..safe_text import json_text, one_line, plain
 from ..source import LoadError, decode, load, read_path
 from .inputs import Item
 
@@ -77,7 +77,7 @@ def process(item: Item, settings: Settings) -> Result:
     shown = _shown(names, item)
     output = ""
     if settings.format == "json":
-        output = json.dumps({**names, "error": reason}, ensure_ascii=False) + "\n"
+        output = json_text({**names, "error": reason}, indent=None) + "\n"
     return Result(output, f"{shown}: {reason}")
 
 
@@ -86,12 +86,12 @@ def render(analysis: Analysis, names: dict[str, Any], fmt: Format) -> str:
     if fmt == "json":
         from ..analysis.serialize import to_dict
 
-        return json.dumps({**names, **to_dict(analysis)}, ensure_ascii=False) + "\n"
+        return json_text({**names, **to_dict(analysis)}, indent=None) + "\n"
     name = _display_name(names)
     if fmt == "md":
         from ..report import markdown_report
 
-        return markdown_report(analysis, name)
+        return plain(markdown_report(analysis, name))
     import io
 
     from .summary import write_summary

@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from ..safe_text import shown
+from ..widgets.guarded import GuardedInput
 from .dialog import Dialog
 
 
@@ -29,7 +31,7 @@ class DateScreen(Dialog[date | bool | None]):
                 f" date, now {self._found}). Enter applies, esc cancels.",
                 markup=False,
             )
-            yield Input(
+            yield GuardedInput(
                 self._current.isoformat() if self._current else "",
                 placeholder="YYYY-MM-DD",
                 id="date-input",
@@ -42,10 +44,20 @@ class DateScreen(Dialog[date | bool | None]):
         if not value:
             self.dismiss(None)
             return
+        from ..analysis.figures.relative import reference_problem
+
         try:
-            self.dismiss(date.fromisoformat(value))
+            day = date.fromisoformat(value)
         except ValueError:
-            self.query_one("#date-error", Static).update(f"Not a date: {value!r}")
+            self.query_one("#date-error", Static).update(
+                shown(f"Not a date in the form YYYY-MM-DD: {value}", 120)
+            )
+            return
+        problem = reference_problem(day)
+        if problem is not None:
+            self.query_one("#date-error", Static).update(shown(problem.capitalize()))
+            return
+        self.dismiss(day)
 
     def action_cancel(self) -> None:
         self.dismiss(False)
