@@ -214,18 +214,42 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         if not yes:
             return
         from .notebook import Notebook
-        from .notes.store import move_aside
+        from .notes.store import salvage
 
+        if self.notebook is not None:
+            self.notebook.close()
+            self.notebook = None
         try:
-            kept = move_aside(user_data_dir(self.data_dir))
+            kept, saved = salvage(user_data_dir(self.data_dir))
             self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)
         except (OSError, StoreError) as error:
             self.notify(f"Could not: {one_line(str(error), 200)}", severity="error")
             return
         self.notes_problem = None
-        self.notify(f"The damaged database is kept as {kept}; notes are on again.", timeout=8)
+        copied = (
+            f" ({saved} readable note{'s' * (saved != 1)} copied to a new one)" if saved else ""
+        )
+        self.notify(
+            f"The damaged database is kept as {kept}{copied}; notes are on again.", timeout=8
+        )
         if self._prepared is not None:
             self.show_analysis(self._prepared)
+
+    def _offer_salvage(self, damaged: dict[str, str]) -> None:
+        """Some notes cannot be read: show the others, and offer to start a new database."""
+        from .screens.prompts import ConfirmScreen
+
+        count = f"{len(damaged)} note{'s' * (len(damaged) != 1)}"
+        first_id, why = next(iter(damaged.items()))
+        self.notes_problem = f"Notes are read-only: {count} in the database cannot be read."
+        self.push_screen(
+            ConfirmScreen(
+                f"{count} in the notes database cannot be read (damaged; {first_id}: {why}), so "
+                "nothing is saved to it. Move it aside (kept under a new name) and start a new "
+                "one with every readable note?"
+            ),
+            self._move_store_aside,
+        )
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
@@ -312,6 +336,9 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
                 self.notebook.attach(analysis.text, analysis.offsets)
             except StoreError as error:
                 self._notes_failed(error)
+            else:
+                if first and self.notebook.store.damaged:
+                    self._offer_salvage(self.notebook.store.damaged)
         self.showing_original = False
         self.article.show_text(analysis.text, analysis.paragraphs)
         self.refresh_notes()  # paints the marks too
