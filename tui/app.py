@@ -39,17 +39,19 @@ from .outline import SECTION_ORDER, Item, Section, section
 from .prepared import Prepared, prepare
 from .resources import styles_dir
 from .safe_text import GuardedNotifications, one_line
-from .search import edited, find_all, prepare_search
+from .search import edited, find_all, hit_count, prepare_search
 from .source import load
 from .spanindex import SpanIndex
 from .widgets.article import FRAME, ArticleView
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
+from .widgets.textual_fixes import guard_option_list_paging
 
 if TYPE_CHECKING:
     from .notebook import Notebook
     from .notes.model import Note
 
+guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
 STATUS_LIMIT = 300
 TYPING_HITS = 10_000
 """Hits found while a search is typed: a first letter has 100,000 in a book-length text, and
@@ -573,8 +575,11 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         if scroll:
             self.article.move_cursor(span[0], announce=False)
             self.article.scroll_to_offset(span[0])
-        label = f"/{item.label}" if item.kind == "search" else item.status
-        self.set_status(f"{label} {self.position + 1}/{len(spans)}{where}")
+        if item.kind == "search":
+            count = f"{self.position + 1:,}/{hit_count(len(spans))}"
+            self.set_status(f"/{item.label} {count}{where}")
+        else:
+            self.set_status(f"{item.status} {self.position + 1}/{len(spans)}{where}")
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """The cursor landed somewhere: a mention selects its entity, a flag says its message,
@@ -613,7 +618,8 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         if self.selection is not None and (mentions or notes):
             spans = self._visible_spans(self.selection)
             status = (
-                f"{self.selection.status} {self.position + 1}/{len(spans)}"
+                f"{self.selection.status} {self.position + 1}/"
+                + (hit_count(len(spans)) if self.selection.kind == "search" else f"{len(spans)}")
                 if spans
                 else self.selection.status
             )
