@@ -110,6 +110,14 @@ class Entity(NamedTuple):
     subtype: str | None = None
     """For an organisation, what sort where the analysis can tell: "team", "company", "party"
     or "agency"; None otherwise."""
+    candidates: tuple[str, ...] = ()
+    """For a surname two people in the article share ("Blair" after "Tony Blair" and "Cherie
+    Blair") where nothing tells which one: the ids of both, offered rather than guessed."""
+
+    def all_mentions(self) -> tuple[Span, ...]:
+        """Every mention in text order, "German" of Germany too: what the reader counts and
+        moves between, so that a place named only by its demonym never shows as zero."""
+        return tuple(sorted(self.mentions + self.demonym_mentions))
 
 
 class Figure(NamedTuple):
