@@ -38,7 +38,7 @@ from .notes.errors import StoreCorrupt, StoreError
 from .outline import SECTION_ORDER, Item, Section, section
 from .prepared import Prepared, prepare
 from .resources import styles_dir
-from .safe_text import one_line
+from .safe_text import GuardedNotifications, one_line
 from .search import edited, find_all, prepare_search
 from .source import load
 from .spanindex import SpanIndex
@@ -65,7 +65,7 @@ def _go_to_provider() -> type[Provider]:
     return GoToProvider
 
 
-class ReaderApp(AnnotationActions, App[int]):
+class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
     """Open one article: ``path`` is a file, ``"-"`` for stdin, or None for the bundled sample."""
 
     CSS_PATH = str(styles_dir() / "closeread.tcss")

@@ -6,6 +6,7 @@ A broken or unknown setting never stops the reader: it becomes a one-line warnin
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from types import MappingProxyType
@@ -15,6 +16,8 @@ import platformdirs
 
 APP = "closeread"
 _KNOWN = {"theme", "rules", "keys"}
+_KEY = re.compile(r"((ctrl|shift|alt|meta|super|hyper)\+)*([a-z0-9_]+|[!-~])", re.IGNORECASE)
+"""One key as Textual names it: ``z``, ``ctrl+k``, ``f5``, ``left_square_bracket``, ``$``."""
 
 
 class Config(NamedTuple):
@@ -64,4 +67,8 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         warnings.append(f"{path}: 'keys' should map action ids to keys; ignored")
         keys = {}
+    bad = [k for k, v in keys.items() if not all(_KEY.fullmatch(p.strip()) for p in v.split(","))]
+    for key in bad:
+        warnings.append(f"{path}: 'keys.{key}' is not a key name; ignored")
+        del keys[key]
     return Config(theme, frozenset(disabled), MappingProxyType(dict(keys)), tuple(warnings))
