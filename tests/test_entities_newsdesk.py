@@ -35,7 +35,7 @@ def test_known_companies_are_organisations_with_their_short_forms_joined():
 def test_a_place_named_only_by_its_demonym_is_counted_once_not_zero():
     germany = by_name(BUSINESS)["Germany"]
     assert germany.mentions == ()
-    assert len(germany.all_mentions()) == 1
+    assert len(germany.shown_mentions()) == 1
     sidebar = entities_section(Analysis(Source(text=BUSINESS), BUSINESS, entities=(germany,)))
     (item,) = [i for g in sidebar.groups for i in g.items]
     assert item.label.split()[0] == "1"

@@ -181,19 +181,19 @@ def entities_section(analysis: Analysis) -> Section:
     for kind, title in _KIND_GROUPS:
         members = sorted(
             (e for e in analysis.entities if e.kind == kind),
-            key=lambda e: (-len(e.all_mentions()), e.name.lower()),
+            key=lambda e: (-len(e.shown_mentions()), e.name.lower()),
         )
         items = tuple(
             Item(
                 "entity",
                 e.id,
-                f"{len(e.all_mentions()):>2} {e.name}"
+                f"{len(e.shown_mentions()):>2} {e.name}"
                 + (f" ({', '.join(e.aliases)})" if e.aliases else "")
                 + _which(e, names),
                 e.name
                 + (f" (also {', '.join(e.aliases)})" if e.aliases else "")
                 + _which(e, names),
-                e.all_mentions(),
+                e.shown_mentions(),
                 name=e.name,
             )
             for e in members

@@ -114,10 +114,10 @@ class Entity(NamedTuple):
     """For a surname two people in the article share ("Blair" after "Tony Blair" and "Cherie
     Blair") where nothing tells which one: the ids of both, offered rather than guessed."""
 
-    def all_mentions(self) -> tuple[Span, ...]:
-        """Every mention in text order, "German" of Germany too: what the reader counts and
-        moves between, so that a place named only by its demonym never shows as zero."""
-        return tuple(sorted(self.mentions + self.demonym_mentions))
+    def shown_mentions(self) -> tuple[Span, ...]:
+        """The mentions the reader counts and moves between: the name's, or for a place named
+        only by its demonym ("German" of Germany) those, so that no entity shows a count of 0."""
+        return self.mentions or self.demonym_mentions
 
 
 class Figure(NamedTuple):
