@@ -782,7 +782,7 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         assert query
         item = self.selection
         current = item is not None and item.kind == "search" and item.label == query
-        if not current or len(item.spans) >= TYPING_HITS:
+        if item is None or not current or len(item.spans) >= TYPING_HITS:
             hits = find_all(self.article.text, query)
             self._select_hits(query, hits, SpanIndex.apart(hits))
         if self.selection is not None and self.selection.kind == "search":

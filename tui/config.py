@@ -33,7 +33,7 @@ def config_dir() -> Path:
     return Path(override) if override else platformdirs.user_config_path(APP)
 
 
-def data_dir(option: str | None = None) -> Path:
+def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """``--data-dir``, else ``CLOSEREAD_DATA_DIR``, else the platform's user data folder."""
     chosen = option or os.environ.get("CLOSEREAD_DATA_DIR")
     return Path(chosen) if chosen else platformdirs.user_data_path(APP)

@@ -88,9 +88,9 @@ def gazetteer() -> Gazetteer:
         add(names, long_form, known)
         if acronym:
             add(names, acronym, known)
-    for subtype, name, *others in _rows("named_organizations.tsv"):
+    for subtype, name, *variants in _rows("named_organizations.tsv"):
         known = Known(f"org:{fold(name)}", name, "organization", True, subtype)
-        for form in [name, *(f for row in others for f in row.split("|") if f)]:
+        for form in [name, *(f for row in variants for f in row.split("|") if f)]:
             add(names, form, known)
     for name, _type, _cc, forms in _rows("places.tsv"):
         key = fold(name)
@@ -104,8 +104,8 @@ def gazetteer() -> Gazetteer:
         longest[words[0]] = max(longest.get(words[0], 1), len(words))
     given = frozenset(fold(line[0]) for line in _rows("given_names.txt"))
     common = _rows("common_words.tsv")
-    words = frozenset(row[0] for row in common if len(row) == 1)
+    lone = frozenset(row[0] for row in common if len(row) == 1)
     both = frozenset(row[0] for row in common if len(row) > 1)
     most = max(len(key.split()) for table in (names, demonyms) for key in table)
     sexes = {fold(name): sex for name, sex in _rows("given_name_sexes.tsv")}
-    return Gazetteer(names, demonyms, given, words, both, longest, most, sexes)
+    return Gazetteer(names, demonyms, given, lone, both, longest, most, sexes)

@@ -66,7 +66,7 @@ def mark_teams(found: list[Mention], text: str, gaz: Gazetteer) -> None:
     subtype team, strongly enough to outvote the gazetteer over the whole story."""
     if not is_sports(text):
         return
-    people = set()
+    people: set[str] = set()
     for m in found:
         if m.kind == "person" and not m.pending:
             words = m.key.split()
