@@ -14,13 +14,12 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual.binding import Binding
 
 from .analysis.model import Correction, Span
-from .notes.errors import StoreError
+from .notes.errors import StoreError, UndoRefused
 from .outline import Item
 from .safe_text import one_line
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
-    from textual.widgets.tree import TreeNode
 
     from .analysis.model import Analysis
     from .notebook import Notebook
@@ -73,7 +72,7 @@ class _Reader(Protocol):
     @property
     def article(self) -> ArticleView: ...
     @property
-    def sidebar(self) -> _Tree: ...
+    def sidebar(self) -> _Outline: ...
     def notify(
         self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
     ) -> None: ...
@@ -96,9 +95,9 @@ class _Reader(Protocol):
     def _chosen_note(self) -> Placed | None: ...
 
 
-class _Tree(Protocol):
+class _Outline(Protocol):
     @property
-    def cursor_node(self) -> TreeNode[Item | None] | None: ...
+    def cursor_item(self) -> Item | None: ...
 
 
 class AnnotationActions:
@@ -282,6 +281,9 @@ class AnnotationActions:
             return
         try:
             done = notebook.undo()
+        except UndoRefused as error:
+            self.notify(f"{error}; u again goes further back.", severity="warning", timeout=6)
+            return
         except StoreError as error:
             self.notify(f"Could not undo: {one_line(str(error), 200)}", severity="error")
             return
@@ -392,8 +394,7 @@ class AnnotationActions:
         )
 
     def _chosen_note(self: _Reader) -> Placed | None:
-        node = self.sidebar.cursor_node
-        item = node.data if node is not None else None
+        item = self.sidebar.cursor_item
         if item is None or item.kind != "note" or self.notebook is None:
             self.notify("Put the sidebar cursor on a note first.", timeout=3)
             return None
