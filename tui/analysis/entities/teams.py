@@ -34,13 +34,18 @@ _HOME_NATIONS = frozenset(
     ["england", "scotland", "wales", "northern ireland", "great britain", "west indies"]
 )
 _PLAYER_BEFORE = frozenset("b c st lbw".split())
-_SLOT_AFTER = frozenset("v vs beat beats drew draw lost lose defeated edged thrashed won".split())
+_SLOT_AFTER = frozenset(
+    "v vs beat beats drew draw lost lose defeated edged thrashed won".split()
+    # the club's people: "Chelsea left-back Wayne Bridge", "Liverpool fans", "Leeds boss"
+    + "striker midfielder defender goalkeeper keeper winger left-back right-back full-back".split()
+    + "centre-back boss manager fans supporters team-mate teammate chairman".split()
+)
 _DRAW = frozenset("drew draw drawn tied drawing".split())
 _LOSE = frozenset("lost lose losing loses beaten".split())
 _WIN = frozenset("win victory won".split())
 _WORDS_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+(?:([A-Za-z]+)[ \t]+)?$")
 _WORD_AFTER = re.compile(
-    r"[ \t]+(?:'s[ \t]+)?([A-Za-z]+|\d{1,3}(?:-\d{1,3})?)(?=[ \t,;)]|\.(?!\d)|$)"
+    r"[ \t]+(?:'s[ \t]+)?([A-Za-z-]+|\d{1,3}(?:-\d{1,3})?)(?=[ \t,;)]|\.(?!\d)|$)"
 )
 _NOT_A_SCORE = re.compile(
     r"[ \t]+\d[\d-]*[ \t]+(?:percent|per|pct|million|billion|years?|km|miles|metres|points)\b"
@@ -81,10 +86,10 @@ def mark_teams(found: list[Mention], text: str, gaz: Gazetteer) -> None:
 
 def _may_be_team(m: Mention, gaz: Gazetteer, surnames: set[str]) -> bool:
     """A name that a team may bear: no country, demonym, event or person's name."""
-    if m.pending:
-        return " " not in m.key and not m.text.isupper()
     if m.demonym or is_country(m.known) or m.key in surnames or m.key in _HOME_NATIONS:
         return False
+    if m.pending:
+        return " " not in m.key and not m.text.isupper()
     if m.kind is None or m.kind == "organization":
         return True
     if m.kind == "place":
@@ -95,7 +100,16 @@ def _may_be_team(m: Mention, gaz: Gazetteer, surnames: set[str]) -> bool:
 
 
 def _in_slot(text: str, start: int, end: int) -> bool:
-    """Whether a score, a standings row or a verb of the game stands beside the name."""
+    """Whether a score, a standings row or a verb of the game stands beside the name: "Leeds 2",
+    "DETROIT 48 86", "Surrey beat", "v Kent", "drew with Porto", but not a bowler's name in a
+    scorecard ("b Croft 23") nor the venue of "KANSAS CITY AT DETROIT"."""
+    before = _WORDS_BEFORE.search(text, max(0, start - 24), start)
+    last = previous = ""
+    if before:
+        last = before.group(2) or before.group(1)
+        previous = before.group(1) if before.group(2) else ""
+        if last in _PLAYER_BEFORE or last == "AT":
+            return False
     after = _WORD_AFTER.match(text, end)
     if after:
         word = after.group(1)
@@ -104,16 +118,6 @@ def _in_slot(text: str, start: int, end: int) -> bool:
                 return True
         elif word.lower() in _SLOT_AFTER or word == "AT":
             return True
-    before = _WORDS_BEFORE.search(text, max(0, start - 24), start)
-    if not before:
-        return False
-    last, previous = (before.group(2) or before.group(1)), before.group(1)
-    if before.group(2) is None:
-        previous = ""
-    if last == "AT" and text[start : start + 2].isupper():
-        return True
-    if last in _PLAYER_BEFORE:
-        return False
     last, previous = last.lower(), previous.lower()
     return (
         last in _SLOT_BEFORE
