@@ -7,7 +7,6 @@ No traceback reaches the user unless ``--debug`` asks for one.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections import Counter
@@ -16,7 +15,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from . import __version__
+from . import __version__, gcpolicy
 from .analysis import Analysis, Source
 from .config import Config, data_dir, default_config_path, load_config
 from .safe_text import one_line
@@ -30,13 +29,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[:1] == ["analyze"]:
         parser = _analyze_parser()
         options = parser.parse_args(args[1:])
-        return _guarded(lambda: run_analyze(options), options.debug)
+        with gcpolicy.paused():  # a batch of analyses, which make almost no cycles
+            return _guarded(lambda: run_analyze(options), options.debug)
     if args[:1] == ["review"]:
         parser = _review_parser()
         options = parser.parse_args(args[1:])
         from .review import run_review
 
-        return _guarded(lambda: run_review(options), options.debug)
+        with gcpolicy.paused():
+            return _guarded(lambda: run_review(options), options.debug)
     if args[:1] == ["notes"]:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
@@ -316,9 +317,7 @@ def run_reader(options: argparse.Namespace) -> int:
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
-    # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
-    # its first frame is on screen (ReaderApp.after_first_frame), instead of on the way to it.
-    gc.disable()
+    gcpolicy.pause_until_first_screen()
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
     app = ReaderApp(
@@ -327,8 +326,11 @@ def run_reader(options: argparse.Namespace) -> int:
         reference=options.date,
         config=config,
         data_dir=options.data_dir,
+        debug=options.debug,
     )
     app.run()
+    for failure in app.failures:  # kept only under --debug
+        print(failure, file=sys.stderr, end="")
     return app.return_code or 0
 
 

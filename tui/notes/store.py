@@ -20,13 +20,13 @@ from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..analysis.model import Correction, Source
 from ..analysis.offsets import OffsetMap
 from .anchor import CONTEXT, make_anchor, place
 from .errors import StoreCorrupt, StoreError, StoreUnavailable
-from .model import Anchor, Document, Note, Placed, now
+from .model import Anchor, Document, Kind, Note, Placed, now
 
 DB_NAME = "notes.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -115,6 +115,17 @@ _INSERT = (
     f"VALUES (?, {', '.join('?' for _ in _COLUMNS)})"
 )
 _VERBS = {"add": "adding", "update": "editing", "delete": "deleting"}
+
+
+class Undone(NamedTuple):
+    """What ``NoteStore.undo`` reversed: the change ("adding", "editing", "deleting") and the
+    kind of note it touched; ``str()`` says it in words."""
+
+    change: str
+    kind: Kind
+
+    def __str__(self) -> str:
+        return f"undid {self.change} a {self.kind}"
 
 
 def fingerprint(text: str) -> str:
@@ -439,8 +450,8 @@ class NoteStore:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             self._log(db, doc, note_id, "delete", _from_row(row))
 
-    def undo(self, doc: Document) -> str | None:
-        """Reverse the last add, edit or delete on ``doc``; say what was undone, or None."""
+    def undo(self, doc: Document) -> Undone | None:
+        """Reverse the last add, edit or delete on ``doc``; what was undone, or None."""
         with self._writing() as db:
             row = db.execute(
                 "SELECT seq, note_id, action, before FROM changes WHERE document_id = ? "
@@ -459,7 +470,7 @@ class NoteStore:
             else:
                 kind = kind_row[0] if kind_row else "note"
             db.execute("DELETE FROM changes WHERE seq = ?", (seq,))
-        return f"undid {_VERBS[action]} a {kind}"
+        return Undone(_VERBS[action], kind)
 
     def _log(
         self, db: sqlite3.Connection, doc: Document, note_id: str, action: str, before: Note | None
