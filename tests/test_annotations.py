@@ -112,7 +112,7 @@ async def test_x_dismisses_a_flag_and_brackets_skip_it():
         flags = next(s for s in app.reading.sections if s.title == "Flags")
         assert flag.key in [i.key for g in flags.groups if g.title == "Dismissed" for i in g.items]
         assert flag.key not in [i.key for i in app.reading.flag_order]
-        app.select(next(i for g in flags.groups for i in g.items if i.key == flag.key))
+        app.view.select(next(i for g in flags.groups for i in g.items if i.key == flag.key))
         await pilot.press("x")
         assert flag.key not in app.notebook.dismissed()
 
