@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from .analysis.model import Correction, Source, Span
-from .notes.errors import StoreCorrupt, StoreError
+from .notes.errors import StoreCorrupt, StoreError, UndoRefused
 from .outline import Item
 from .safe_text import one_line
 
@@ -301,6 +301,9 @@ class Annotator:
             return
         try:
             done = notebook.undo()
+        except UndoRefused as error:
+            self.host.notify(f"{error}; u again goes further back.", severity="warning", timeout=6)
+            return
         except StoreError as error:
             self.host.notify(f"Could not undo: {one_line(str(error), 200)}", severity="error")
             return

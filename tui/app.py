@@ -24,7 +24,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from . import __version__, gcpolicy
@@ -39,12 +39,14 @@ from .reading import Reading, summary
 from .resources import styles_dir
 from .runs import Inputs, Runs, Superseded
 from .safe_text import GuardedNotifications, one_line
+from .screens.main import MainScreen
 from .search import find_all, prepare_search
 from .searching import SearchPrompt
 from .source import load
 from .spanindex import SpanIndex
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
+from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
 
@@ -99,6 +101,9 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     # -- building the screen -------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
@@ -135,7 +140,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         pending = self.query_one("#sidebar-pending")
         await self.query_one("#panes").mount(sidebar, after=pending)
         await pending.remove()
-        await self.mount(Footer())
+        await self.mount(KeyBar())
         self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
         self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
         self.start_analysis()
@@ -434,8 +439,7 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     def sidebar_item(self) -> Item | None:
         """The item under the sidebar's cursor, if any."""
-        node = self.sidebar.cursor_node
-        return node.data if node is not None else None
+        return self.sidebar.cursor_item
 
     def action_annotate(self, key: str) -> None:
         self.annotator.run(key)
