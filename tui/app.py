@@ -156,13 +156,10 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
-        if (
-            self.notebook is not None
-            and self.analysis is not None
-            and not self.reading.showing_original
-        ):
+        notebook, reading = self.notebook, self.reading
+        if notebook is not None and reading.analysis is not None and not reading.showing_original:
             with suppress(StoreError):
-                self.notebook.save_position(self.article.cursor)
+                notebook.save_position(self.article.cursor)
         await super().action_quit()
 
     def on_unmount(self) -> None:
@@ -239,8 +236,14 @@ class ReaderApp(GuardedNotifications, App[int]):
         def say(text: str) -> None:
             self.call_from_thread(self._progress, generation, text)
 
-        prepared = run(inputs, generation, self.runs, say)
-        self.call_from_thread(self._land, generation, prepared)
+        try:
+            prepared = run(inputs, generation, self.runs, say)
+            self.call_from_thread(self._land, generation, prepared)
+        except Superseded:
+            return  # a newer run is on its way
+        except Exception as error:
+            self.call_from_thread(self._failed, generation, error)
+            return
         prepare_search(prepared.analysis.text)
 
     def _progress(self, generation: int, text: str) -> None:
@@ -251,24 +254,23 @@ class ReaderApp(GuardedNotifications, App[int]):
         if generation == self.runs.generation:  # a newer run may have started meanwhile
             self.show_analysis(prepared)
 
-    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        worker, state = event.worker, event.state
-        if worker.group == "analysis" and state in (
-            WorkerState.SUCCESS,
-            WorkerState.ERROR,
-            WorkerState.CANCELLED,
-        ):
-            gcpolicy.analysed()
-        if state != WorkerState.ERROR or isinstance(worker.error, Superseded):
+    def _failed(self, generation: int, error: Exception) -> None:
+        if generation != self.runs.generation:
+            log.warning("a superseded analysis failed", exc_info=error)
             return
-        assert worker.error is not None
-        if worker.group == "analysis":
-            self._analysed.set()
-            self.article.pending = False
-            self.article.refresh()
-        self.report_failure(
-            {"analysis": "The analysis"}.get(worker.group, worker.group), worker.error
-        )
+        self._analysed.set()
+        self.article.pending = False
+        self.article.refresh()
+        self.report_failure("The analysis", error)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """An analysis that ends lifts its pause of the collector; any other worker's failure
+        (the search's) is reported."""
+        worker = event.worker
+        if worker.group == "analysis" and worker.is_finished:
+            gcpolicy.analysed()
+        if event.state == WorkerState.ERROR and worker.error is not None:
+            self.report_failure(f"The {worker.group}", worker.error)
 
     def show_analysis(self, prepared: Prepared) -> None:
         """Swap in the cleaned text, the notes and the outline, keeping the reader's place."""
@@ -298,9 +300,9 @@ class ReaderApp(GuardedNotifications, App[int]):
         notes, changed = (len(notebook.shown()), len(notebook.changed())) if notebook else (0, 0)
         self.set_status(summary(analysis, notes, changed, back=bool(position)))
 
-    def refresh_notes(self, changed: tuple[str, ...] | None = None) -> None:
+    def refresh_notes(self, changed: tuple[str, ...] | None = None, *, every: bool = False) -> None:
         """After a note change (``changed``: the Notes and Flags sections, else all): the
-        outline, the indexes the keys use, and the article's marks."""
+        outline (``every`` section shown again, after a filter), the keys' indexes, the marks."""
         if self.reading.prepared is None:
             return
         notebook = self.notebook
@@ -309,7 +311,7 @@ class ReaderApp(GuardedNotifications, App[int]):
             notebook.shown() if notebook else [],
             notebook.dismissed() if notebook else {},
         )
-        self._show_sections(changed)
+        self._show_sections(None if every else changed)
         if not self.reading.showing_original:
             self.view.paint_marks()
 
@@ -398,12 +400,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         def apply(hidden: frozenset[str] | None) -> None:
             if hidden is not None and hidden != reading.hidden_groups:
                 reading.hidden_groups = hidden
-                notebook = self.notebook
-                shown, dismissed = (
-                    (notebook.shown(), notebook.dismissed()) if notebook else ([], {})
-                )
-                reading.rebuild(("Notes",), shown, dismissed)  # tags filter notes as built
-                self._show_sections(None)
+                self.refresh_notes(("Notes",), every=True)  # tags filter notes as they are built
 
         tags = self.notebook.tags() if self.notebook is not None else []
         self.push_screen(FilterScreen(reading.hidden_groups, [f"#{t}" for t in tags]), apply)
