@@ -20,6 +20,7 @@ from .safe_text import one_line
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
 
+    from .analysis.model import Analysis
     from .notebook import Notebook
     from .notes.model import Placed
     from .reading import Reading
@@ -58,6 +59,7 @@ class Annotator:
         self.notebook: Notebook | None = None
         self.notes_problem: str | None = None
         self.visual_anchor: int | None = None
+        self._store_at: tuple[Path, Source] = (Path(), Source(""))
 
     def run(self, key: str) -> None:
         """One of the annotation keys, by its action's name (``keys.ANNOTATION_KEYS``)."""
@@ -81,6 +83,7 @@ class Annotator:
         damaged one with the offer to move it aside), and the article opens without notes."""
         from .notebook import Notebook  # the store and anchoring load after the first frame
 
+        self._store_at = (folder, source)
         try:
             self.notebook = Notebook.open(folder, source)
         except StoreCorrupt as error:
@@ -90,12 +93,7 @@ class Annotator:
             question = (
                 f"{error} Move it aside (kept under a new name) and start a new notes database?"
             )
-
-            def answered(yes: bool | None) -> None:
-                if yes:
-                    self._move_aside(folder, source)
-
-            self.host.push_screen(ConfirmScreen(question), answered)
+            self.host.push_screen(ConfirmScreen(question), self._answered)
         except StoreError as error:
             self.notes_failed(error)
 
@@ -104,19 +102,58 @@ class Annotator:
         self.notes_problem = f"Notes are off: {one_line(str(error), 200)}"
         self.host.notify(self.notes_problem, severity="error", timeout=10)
 
-    def _move_aside(self, folder: Path, source: Source) -> None:
-        from .notebook import Notebook
-        from .notes.store import move_aside
+    def _answered(self, yes: bool | None) -> None:
+        if yes:
+            self._move_aside(*self._store_at)
 
+    def _move_aside(self, folder: Path, source: Source) -> None:
+        """Move the damaged store aside, keeping every readable note in a new one."""
+        from .notebook import Notebook
+        from .notes.store import salvage
+
+        if self.notebook is not None:
+            self.notebook.close()
+            self.notebook = None
         try:
-            kept = move_aside(folder)
+            kept, saved = salvage(folder)
             self.notebook = Notebook.open(folder, source)
         except (OSError, StoreError) as error:
             self.host.notify(f"Could not: {one_line(str(error), 200)}", severity="error")
             return
         self.notes_problem = None
-        self.host.notify(f"The damaged database is kept as {kept}; notes are on again.", timeout=8)
+        copied = (
+            f" ({saved} readable note{'s' * (saved != 1)} copied to a new one)" if saved else ""
+        )
+        self.host.notify(
+            f"The damaged database is kept as {kept}{copied}; notes are on again.", timeout=8
+        )
         self.host.show_notes_again()
+
+    def attach(self, analysis: Analysis, first: bool) -> None:
+        """Place the notes on a new analysis; on the ``first``, a store with notes it cannot
+        read shows the others and offers to start a new database with them."""
+        notebook = self.notebook
+        if notebook is None:
+            return
+        try:
+            notebook.attach(analysis.text, analysis.offsets)
+        except StoreError as error:
+            self.notes_failed(error)
+            return
+        damaged = notebook.store.damaged
+        if not first or not damaged:
+            return
+        from .screens.prompts import ConfirmScreen
+
+        count = f"{len(damaged)} note{'s' * (len(damaged) != 1)}"
+        first_id, why = next(iter(damaged.items()))
+        self.notes_problem = f"Notes are read-only: {count} in the database cannot be read."
+        question = (
+            f"{count} in the notes database cannot be read (damaged; {first_id}: {why}), so "
+            "nothing is saved to it. Move it aside (kept under a new name) and start a new "
+            "one with every readable note?"
+        )
+        self.host.push_screen(ConfirmScreen(question), self._answered)
 
     # -- what a key acts on --------------------------------------------------------------------
 

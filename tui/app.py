@@ -49,11 +49,13 @@ from .widgets.article import FRAME, ArticleView
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
+from .widgets.textual_fixes import guard_option_list_paging
 
 if TYPE_CHECKING:
     from .notebook import Notebook
     from .prepared import Prepared
 
+guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
 log = logging.getLogger("closeread")
 STATUS_LIMIT = 300
 
@@ -278,11 +280,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         first = self.analysis is None
         analysis = prepared.analysis
         keep = self.article.cursor
-        if self.notebook is not None:
-            try:
-                self.notebook.attach(analysis.text, analysis.offsets)
-            except StoreError as error:
-                self.annotator.notes_failed(error)
+        self.annotator.attach(analysis, first)
         notebook = self.notebook
         self.reading.load(
             prepared,

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from .analysis.model import SEVERITIES, SEVERITY, Severity, Span
 from .jumps import JumpList, Place
 from .outline import SECTION_ORDER, Item, Section, section
+from .search import hit_count
 from .spanindex import SpanIndex
 
 if TYPE_CHECKING:
@@ -146,8 +147,17 @@ class Reading:
         if not spans:
             return None, f"{item.status} · not in this view{where}"
         self.position = min(self.position, len(spans) - 1)
-        label = f"/{item.label}" if item.kind == "search" else item.status
-        return spans[self.position], f"{label} {self.position + 1}/{len(spans)}{where}"
+        return spans[self.position], f"{self._label(item)} {self._count(item, spans)}{where}"
+
+    def _label(self, item: Item) -> str:
+        return f"/{item.label}" if item.kind == "search" else item.status
+
+    def _count(self, item: Item, spans: Sequence[Span]) -> str:
+        """Where the position is among ``spans``: ``3/12``, or ``3/100,000+`` for a search
+        that stopped at its cap."""
+        if item.kind == "search":
+            return f"{self.position + 1:,}/{hit_count(len(spans))}"
+        return f"{self.position + 1}/{len(spans)}"
 
     def step(self, step: int) -> bool | None:
         """``n``/``N``: move to the next or previous span of the selection, wrapping; whether it
@@ -198,7 +208,9 @@ class Reading:
                 selected = item
         if self.selection is not None and mentions:
             spans = self.visible_spans(self.selection)
-            here = self.selection.status + (f" {self.position + 1}/{len(spans)}" if spans else "")
+            here = self.selection.status + (
+                f" {self._count(self.selection, spans)}" if spans else ""
+            )
             return Landing(selected, span, " · ".join([here, *notes]))
         return Landing(selected, span, " · ".join(notes) if notes else None)
 
