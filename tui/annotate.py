@@ -140,9 +140,11 @@ class Annotator:
         except StoreError as error:
             self.notes_failed(error)
             return
-        damaged = notebook.store.damaged
-        if not first or not damaged:
-            return
+        if first and notebook.store.damaged:
+            self.offer_salvage(notebook.store.damaged)
+
+    def offer_salvage(self, damaged: dict[str, str]) -> None:
+        """Some notes cannot be read: the others show; offer to start a new database."""
         from .screens.prompts import ConfirmScreen
 
         count = f"{len(damaged)} note{'s' * (len(damaged) != 1)}"
