@@ -290,11 +290,12 @@ def _note(item: Any) -> tuple[str, Note]:
     if "target" not in item:
         raise _BadField("has no 'target'")
     target = item["target"]
+    source: str | None
+    selectors: list[dict[str, Any]]
     if isinstance(target, list):
         if not target:
             raise _BadField("'target' is an empty list")
         target = target[0]
-    source: str | None
     if isinstance(target, str):
         source, selectors = target, []
     elif isinstance(target, dict):
