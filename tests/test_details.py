@@ -37,7 +37,7 @@ async def test_y_copies_the_v_selection_and_says_so(reader):
     await pilot.press("g", "v", "l", "l", "y")
     assert app.clipboard == "According to R"
     assert status(app).startswith("Copied the selection (14 characters): “According to R”")
-    assert app.visual_anchor is None
+    assert app.annotator.visual_anchor is None
 
 
 async def test_ctrl_c_copies_the_mouse_selection_by_the_same_path(reader):
@@ -78,16 +78,16 @@ async def test_duplicate_flag_marks_the_kept_paragraph_then_lands_on_the_removed
     view = app.article
     kept = flag.spans[0]
     assert view._layers["current"].touching(kept[0], kept[1])
-    assert "1/2" in status(app) and not app.showing_original
+    assert "1/2" in status(app) and not app.reading.showing_original
     await pilot.press("n")
-    assert app.showing_original and "2/2 (original)" in status(app)
+    assert app.reading.showing_original and "2/2 (original)" in status(app)
     copy = flag.original[1]
     assert view.text[copy[0] : copy[1]] == app.analysis.text[kept[0] : kept[1]]
     assert view.cursor == copy[0]
     assert view._layers["current"].touching(copy[0], copy[1])
     assert view._layers["removed"].touching(copy[0], copy[1])
     await pilot.press("n")
-    assert not app.showing_original and "1/2" in status(app)
+    assert not app.reading.showing_original and "1/2" in status(app)
 
 
 async def test_a_status_message_does_not_outlive_the_cursor_move(reader):

@@ -172,7 +172,7 @@ async def test_the_status_line_and_the_sidebar_count_alike():
         await app.wait_for_analysis()
         await pilot.pause()
         status = app.query_one(StatusLine).text
-        counts = {s.title: s.count for s in app.sections}
+        counts = {s.title: s.count for s in app.reading.sections}
         assert f"{counts['Entities']} entities" in status
         assert f"{counts['Figures']} figures" in status
         assert f"{counts['Flags']} flags" in status
@@ -182,7 +182,7 @@ async def test_the_status_line_and_the_sidebar_count_alike():
 
 
 def test_plurals():
-    from tui.app import plural
+    from tui.reading import plural
 
     assert [plural(1, "entity"), plural(2, "entity"), plural(1200, "word")] == [
         "1 entity",
