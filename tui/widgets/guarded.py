@@ -9,10 +9,11 @@ saved, stays exactly what was typed or stored.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.text import Text
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
-from ..safe_text import visible
+from ..safe_text import plain, visible
 
 
 def guarded_strip(strip: Strip, width: int) -> Strip:
@@ -58,6 +59,13 @@ class GuardedTextArea(TextArea):
     def exact_text(self) -> str:
         """The text as edited, with the break characters it was given put back."""
         return self.text.translate(self._given_back)
+
+    def get_line(self, line_index: int) -> Text:
+        """The line as drawn: controls as their pictures, one character for one, tabs kept
+        (Rich would drop BEL, BS and CR from a ``Text`` silently)."""
+        line = super().get_line(line_index)
+        shown = plain(line.plain.translate(self._drawn) if self._drawn else line.plain)
+        return Text(shown, end="", no_wrap=True) if shown != line.plain else line
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
