@@ -347,3 +347,44 @@ async def test_palette_and_sidebar_show_hostile_names_safely():
         assert_safe(app)
         await pilot.press("escape")
         assert app.is_running
+
+
+async def test_a_hostile_completion_is_drawn_safely(hostile_article: Path, capsys):
+    _add(hostile_article, "Ferries to Calais", "", HOSTILE_TAGS)
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("g", "t")
+        await pilot.pause()
+        field = app.screen.query_one("Input")
+        field.value = "\x1b]0"  # completes to the tag that retitled the terminal
+        field.cursor_position = len(field.value)
+        await pilot.pause()
+        await pilot.pause()
+        assert field._suggestion.startswith("\x1b]0;PWNED")
+        out = assert_safe(app)
+        assert "␛]0" in out and "PWNED" in out  # the value and its completion after the cursor
+
+
+async def test_a_huge_body_opens_read_only_at_once_and_is_kept(hostile_article: Path, capsys):
+    from tui.screens.note_editor import EDIT_LIMIT
+
+    body = ("word " * 15 + "\n") * (EDIT_LIMIT // 40)
+    _add(hostile_article, "Ferries to Calais", body)
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        app.go_to(next(i for i in app.outline_items() if i.kind == "note"))
+        await pilot.pause()
+        app.article.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        area = app.screen.query_one("#note-text")
+        assert area.read_only and len(area.text) == EDIT_LIMIT
+        assert "too many to edit here" in assert_safe(app)
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert app.notebook.placed[0].note.body == body

@@ -27,7 +27,14 @@ def guarded_strip(strip: Strip, width: int) -> Strip:
 
 
 class GuardedInput(Input):
-    """An ``Input`` whose value and completion are drawn with their controls made visible."""
+    """An ``Input`` whose value and completion are drawn with their controls made visible.
+    (In the completion's tail Rich drops BEL, BS and CR before the guard sees them: unseen,
+    but they never reach the terminal either.)"""
+
+    @property
+    def _value(self) -> Text:
+        """The value as drawn: controls as their pictures, one character for one."""
+        return Text(plain(self.value), no_wrap=True, overflow="ignore", end="")
 
     def render_line(self, y: int) -> Strip:
         return guarded_strip(super().render_line(y), max(self.size.width, 1))
