@@ -134,3 +134,17 @@ def test_listing_takes_a_large_article_as_last_seen_without_reading_it(
     monkeypatch.setattr(notes_cli, "REREAD_LIMIT", ok.stat().st_size)
     assert main(["notes", "list"]) == 0
     assert len(calls) == 1
+
+
+def test_a_fifo_as_settings_or_notes_database_is_refused_without_waiting(
+    tmp_path: Path, ok: Path, capsys
+):
+    os.mkfifo(tmp_path / "config.toml")
+    assert main(["analyze", "--config", str(tmp_path / "config.toml"), str(ok)]) == 0
+    assert "not a regular file" in capsys.readouterr().err
+    data = tmp_path / "data"
+    data.mkdir()
+    os.mkfifo(data / "notes.sqlite3")
+    assert main(["notes", "list", "--data-dir", str(data)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "is not a regular file" in line
