@@ -360,7 +360,7 @@ def run_report(options: argparse.Namespace) -> int:
     for record in corpus.records(options.results, stdin=sys.stdin.buffer):
         tally.add(record)
     render = corpus.render_md if options.format == "md" else corpus.render_text
-    sys.stdout.write(render(tally))
+    sys.stdout.write(plain(render(tally)))
     return 0
 
 
