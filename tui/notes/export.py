@@ -292,6 +292,8 @@ def _note(item: Any) -> tuple[str, Note]:
     if "target" not in item:
         raise _BadField("has no 'target'")
     target = item["target"]
+    source: str | None
+    selectors: list[dict[str, Any]]
     if isinstance(target, list):
         if not target:
             raise _BadField("'target' is an empty list")
