@@ -411,9 +411,11 @@ class ArticleView(ScrollView, can_focus=True):
         """A layer's style: the stylesheet's text style (underline, strike...) over the colours
         worked out from the theme (see ``marks``), so marks read in any theme."""
         if self._styles is None:
-            from .marks import mark_colours
+            from .marks import MONOCHROME, mark_colours
 
-            colours = mark_colours(self.app.get_css_variables())
+            colours = (
+                MONOCHROME if self.app.no_color else mark_colours(self.app.get_css_variables())
+            )
             self._styles = {
                 layer: colours.get(layer, Style())
                 + self.get_component_rich_style(f"article--{layer}", partial=True)

@@ -87,6 +87,18 @@ _ANSI = {
 }
 
 
+MONOCHROME = {
+    **{f"hl-{colour}": Style(bold=True) for colour in ("yellow", "green", "blue", "pink")},
+    "linked": Style(underline=True),
+    "current": Style(reverse=True, bold=True),
+    "visual": Style(reverse=True),
+    "selection": Style(reverse=True),
+    "removed": Style(dim=True),
+    "pending": Style(dim=True),
+}
+"""With NO_COLOR: the marks' text styles alone (the stylesheet adds underline, strike...)."""
+
+
 def contrast(a: Color, b: Color) -> float:
     """The WCAG 2 contrast ratio of two opaque colours, 1 to 21."""
     light, dark = sorted((_luminance(a), _luminance(b)), reverse=True)
