@@ -154,7 +154,8 @@ def headline(tally: Tally) -> str:
         f"{tally.severities[s]:,} {s}" for s in ("error", "warning", "info") if tally.severities[s]
     )
     line = (
-        f"{tally.articles:,} articles analysed, {tally.failed:,} failed; "
+        f"{tally.articles:,} {'article' if tally.articles == 1 else 'articles'} analysed, "
+        f"{tally.failed:,} failed; "
         f"{tally.words:,} words; {sum(tally.severities.values()):,} flags"
         + (f" ({severities})" if severities else "")
     )

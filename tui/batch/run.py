@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple
 
@@ -62,6 +63,15 @@ def run(
                 else:
                     analysed += 1
                 shown.advance(result.error is not None)
+    except BrokenExecutor:  # a worker was killed (out of memory, a signal): say so, keep the rest
+        sink.close()
+        print(
+            f"{prog}: a worker process died (out of memory?) after "
+            f"{_summary(analysed, failed, done, failed_before, sink)}"
+            + ("; --resume goes on from there" if plan.output else ""),
+            file=sys.stderr,
+        )
+        return 1
     except KeyboardInterrupt:
         sink.close()
         print(
