@@ -20,6 +20,7 @@ from typing import Any, BinaryIO, NamedTuple
 
 from ..safe_text import one_line
 from ..source import LoadError
+from .inputs import Borrowed
 
 FAILURES_SHOWN = 50
 
@@ -240,7 +241,7 @@ def records(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Any
 def _streams(path: str, stdin: BinaryIO | None) -> list[tuple[str, Any]]:
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return [("stdin", lambda: _Borrowed(stream))]
+        return [("stdin", lambda: Borrowed(stream))]
     p = Path(path)
     if p.is_dir():
         files = sorted(p.glob("part-*.jsonl")) + sorted(p.glob("part-*.jsonl.gz"))
@@ -255,17 +256,6 @@ def _streams(path: str, stdin: BinaryIO | None) -> list[tuple[str, Any]]:
         (str(f), lambda f=f: gzip.open(f, "rb") if f.name.endswith(".gz") else f.open("rb"))
         for f in files
     ]
-
-
-class _Borrowed:
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-
-    def __enter__(self) -> BinaryIO:
-        return self._stream
-
-    def __exit__(self, *_: object) -> None:
-        return None
 
 
 def _parse(line: bytes) -> Any:

@@ -63,24 +63,20 @@ def run(
                 else:
                     analysed += 1
                 shown.advance(result.error is not None)
-    except BrokenExecutor:  # a worker was killed (out of memory, a signal): say so, keep the rest
+    except (BrokenExecutor, KeyboardInterrupt) as stop:
+        # a worker was killed (out of memory, a signal) or the user stopped the run: the
+        # output holds whole records, and --resume goes on from there
+        stopped = isinstance(stop, KeyboardInterrupt)
+        what = "stopped:" if stopped else "a worker process died (out of memory?) after"
         sink.close()
         print(
-            f"{prog}: a worker process died (out of memory?) after "
-            f"{_summary(analysed, failed, done, failed_before, sink)}"
+            f"{prog}: {what} {_summary(analysed, failed, done, failed_before, sink)}"
             + ("; --resume goes on from there" if plan.output else ""),
             file=sys.stderr,
         )
-        return 1
-    except KeyboardInterrupt:
+        return 130 if stopped else 1
+    finally:
         sink.close()
-        print(
-            f"{prog}: stopped: {_summary(analysed, failed, done, failed_before, sink)}"
-            + ("; --resume goes on from there" if plan.output else ""),
-            file=sys.stderr,
-        )
-        return 130
-    sink.close()
     if not single:
         print(f"{prog}: {_summary(analysed, failed, done, failed_before, sink)}", file=sys.stderr)
     return 1 if failed or failed_before else 0
