@@ -85,9 +85,10 @@ def run(
 def _results(
     todo: Iterator[Item], settings: Settings, plan: Plan, single: bool, total: int | None
 ) -> Iterator[Any]:
-    chunk = engines.chunk_size(total, plan.jobs)
     if plan.engine == "dask":
+        chunk = engines.chunk_size(total, plan.jobs, engines.DASK_CHUNK)
         return engines.dask(todo, settings, plan.jobs, chunk, scheduler=plan.scheduler)
+    chunk = engines.chunk_size(total, plan.jobs)
     if plan.jobs <= 1 or single:
         return engines.serial(todo, settings)
     return engines.pool(todo, settings, plan.jobs, chunk)
