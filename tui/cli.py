@@ -93,7 +93,8 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def _notes_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=f"{PROG} notes",
-        description="The notes you made, from the command line: add, list, export, import, relink.",
+        description="The notes you made, from the command line: add, list, export, search, "
+        "import, relink.",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -108,6 +109,12 @@ def _notes_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="notes as Markdown or W3C Web Annotations")
     export.add_argument("path", nargs="?", metavar="PATH")
     export.add_argument("--format", choices=("md", "json"), default="md")
+    search = commands.add_parser(
+        "search", help="notes of every article whose body, quote or tags hold these words"
+    )
+    search.add_argument("query", metavar="QUERY", help='words (each also a prefix); "a phrase"')
+    search.add_argument("--json", action="store_true", help="the hits as a JSON list")
+    search.add_argument("--limit", type=int, default=100, metavar="N", help="at most N hits")
     imported = commands.add_parser("import", help="notes from a JSON export ('-' is stdin)")
     imported.add_argument("file", metavar="FILE")
     relink = commands.add_parser(
@@ -118,7 +125,7 @@ def _notes_parser() -> argparse.ArgumentParser:
     )
     relink.add_argument("old", metavar="OLD")
     relink.add_argument("new", metavar="NEW")
-    for sub in (add, listing, export, imported, relink):
+    for sub in (add, listing, export, search, imported, relink):
         _data_dir_option(sub)
     return parser
 
@@ -137,6 +144,8 @@ def run_notes(options: argparse.Namespace) -> int:
         return notes.notes_export(options.path, options.format, data_dir=where)
     if options.command == "relink":
         return notes.notes_relink(options.old, options.new, data_dir=where)
+    if options.command == "search":
+        return notes.notes_search(options.query, options.json, options.limit, data_dir=where)
     return notes.notes_import(options.file, data_dir=where)
 
 

@@ -156,6 +156,50 @@ def notes_relink(old: str, new: str, *, data_dir: str | os.PathLike[str] | None 
     return _guarded(run)
 
 
+def notes_search(
+    query: str,
+    as_json: bool = False,
+    limit: int = 100,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> int:
+    """Print the notes of every article whose body, quote or tags hold the words of ``query``,
+    best first, grouped by article (path, URL or name); exit 1 when none matches, like grep."""
+
+    def run() -> int:
+        with _store(data_dir) as store:
+            hits = store.search(query, limit)
+        if as_json:
+            rows = [
+                {
+                    "document": hit.source,
+                    "id": hit.note.id,
+                    "kind": hit.note.kind,
+                    "quote": hit.note.anchor.exact if hit.note.anchor else None,
+                    "body": hit.note.body,
+                    "tags": list(hit.note.tags),
+                    "created": hit.note.created,
+                    "updated": hit.note.updated,
+                }
+                for hit in hits
+            ]
+            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            return 0 if hits else 1
+        if not hits:
+            print(f"no notes match {one_line(query, 80)!r}")
+            return 1
+        by_document: dict[str, list[Note]] = {}
+        for hit in hits:
+            by_document.setdefault(hit.source, []).append(hit.note)
+        for source, notes in by_document.items():
+            print(one_line(source, 300))
+            for note in notes:
+                print("  " + _hit_row(note))
+        return 0
+
+    return _guarded(run)
+
+
 def find_quote(text: str, quote: str) -> list[tuple[int, int]]:
     """Where ``quote`` occurs in ``text``: exactly, or else with any run of white space for
     white space and straight or curly quotation marks alike, as a quote typed in a shell is."""
@@ -261,6 +305,13 @@ def _text_row(p: Placed) -> str:
     body = one_line(note.body, 80) if note.body else ""
     parts = [note.id, f"{p.status:<8}", where, note.kind, what, tags, body]
     return "  ".join(part for part in parts if part)
+
+
+def _hit_row(note: Note) -> str:
+    what = f"“{one_line(note.anchor.exact, 60)}”" if note.anchor else ""
+    tags = " ".join(f"#{one_line(t, 30)}" for t in note.tags)
+    body = one_line(note.body, 80) if note.body else ""
+    return "  ".join(part for part in (note.id, note.kind, what, tags, body) if part)
 
 
 def _guarded(run: Callable[[], int]) -> int:
