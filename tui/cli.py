@@ -18,11 +18,18 @@ from typing import TextIO
 
 from . import __version__
 from .analysis import Analysis, Source
-from .config import Config, data_dir, default_config_path, load_config
+from .config import Config, check_names, data_dir, default_config_path, load_config
 from .safe_text import one_line
 from .source import LoadError, load
 
 PROG = "closeread"
+COMMANDS = """commands (each has --help):
+  analyze PATH|URL...       the analysis without the reader: a summary, JSON or a report
+  review PATH               a finished review: flags with your dismissals, your notes
+  notes add|list|export|search|import|relink
+                            your notes from the command line
+  config path|init          where the settings file is; write one with every option
+"""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -41,6 +48,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_notes(options), options.debug)
+    if args[:1] == ["config"]:
+        parser = _config_parser()
+        options = parser.parse_args(args[1:])
+        return _guarded(lambda: run_config(options), options.debug)
     parser = _reader_parser()
     options = parser.parse_args(args)
     return _guarded(lambda: run_reader(options), options.debug)
@@ -130,6 +141,33 @@ def _notes_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _config_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} config",
+        description="The settings file: where it is, and a first one with every option "
+        "commented out.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    where = commands.add_parser("path", help="print where the settings file is (or would be)")
+    init = commands.add_parser(
+        "init", help="write the settings file with every option commented (never overwrites)"
+    )
+    for sub in (where, init):
+        sub.add_argument(
+            "--config", type=Path, metavar="FILE", help="this file instead of the default"
+        )
+    return parser
+
+
+def run_config(options: argparse.Namespace) -> int:
+    from .config_cli import config_init, config_path
+
+    if options.command == "path":
+        return config_path(options.config)
+    return config_init(options.config)
+
+
 def run_notes(options: argparse.Namespace) -> int:
     from .notes import cli as notes
 
@@ -152,11 +190,11 @@ def run_notes(options: argparse.Namespace) -> int:
 def _reader_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
-        description="A terminal reader for news articles: cleans the text, lists the people, "
+        usage=f"{PROG} [PATH | URL | -] [options]\n       {PROG} COMMAND ...",
+        description="A terminal reader for news articles: cleans the text, lists the people,\n"
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... reports without the reader; closeread review PATH "
-        "writes a finished review; closeread notes add|list|export|import|relink works with "
-        "your notes (each has --help).",
+        epilog=COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "path",
@@ -308,20 +346,25 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     out.write("\n".join(lines) + "\n")
 
 
-def given_config(path: Path | None) -> Config:
-    """The settings in ``--config FILE``, or none: a FILE that is not there is a warning, not
-    the defaults in silence (a missing default settings file is no news)."""
-    if path is None:
+def given_config(path: Path | None, *, for_reader: bool = False) -> Config:
+    """The settings in ``--config FILE``, or none (the reader: the user's settings file). A
+    FILE asked for that is not there is an error (a missing default file is no news). Rule ids
+    and key binding ids that name nothing are warnings, by name."""
+    if path is not None and not path.is_file():
+        what = "is a directory, not a settings file" if path.is_dir() else "no such settings file"
+        raise LoadError(f"{path}: {what}")
+    if path is None and not for_reader:
         return Config()
-    config = load_config(path)
-    if not path.exists():
-        warning = f"{path}: no such settings file; using the defaults"
-        config = config._replace(warnings=(*config.warnings, warning))
-    return config
+    config = load_config(path or default_config_path())
+    if not config.keys:
+        return check_names(config)
+    from .keymap import binding_ids  # imports the reader's classes: only for settings with keys
+
+    return check_names(config, binding_ids())
 
 
 def run_reader(options: argparse.Namespace) -> int:
-    config = given_config(options.config) if options.config else load_config(default_config_path())
+    config = given_config(options.config, for_reader=True)
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
