@@ -29,6 +29,8 @@ COMMANDS = """commands (each has --help):
   notes add|list|export|search|import|relink
                             your notes from the command line
   config path|init          where the settings file is; write one with every option
+  serve [PATH] [--host H] [--port N]
+                            the reader in a web browser (pip install 'closeread[web]')
 """
 
 
@@ -48,6 +50,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_notes(options), options.debug)
+    if args[:1] == ["serve"]:
+        parser = _serve_parser()
+        options = parser.parse_args(args[1:])
+        from .serve import run_serve
+
+        return _guarded(lambda: run_serve(options), options.debug)
     if args[:1] == ["config"]:
         parser = _config_parser()
         options = parser.parse_args(args[1:])
@@ -138,6 +146,22 @@ def _notes_parser() -> argparse.ArgumentParser:
     relink.add_argument("new", metavar="NEW")
     for sub in (add, listing, export, search, imported, relink):
         _data_dir_option(sub)
+    return parser
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} serve",
+        description="The reader in a web browser (textual-serve; install it with "
+        "pip install 'closeread[web]'). Each browser tab runs its own reader.",
+    )
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="article or URL to open; none opens the sample"
+    )
+    parser.add_argument("--host", default="localhost", help="address to listen on (localhost)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    _common(parser)
+    _data_dir_option(parser)
     return parser
 
 
