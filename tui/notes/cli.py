@@ -20,7 +20,14 @@ from ..config import data_dir as default_data_dir
 from ..safe_text import one_line
 from ..source import LoadError, load, read_path, read_stream
 from .anchor import anchor_notes, make_anchor
-from .export import NotAnnotations, read_jsonld, reading_order, to_jsonld, to_markdown
+from .export import (
+    NotAnnotations,
+    read_jsonld,
+    read_markdown,
+    reading_order,
+    to_jsonld,
+    to_markdown,
+)
 from .model import Document, Note, Placed
 from .store import SAMPLE_PREFIX, NoteStore, StoreError, note_to_dict, source_key
 
@@ -105,15 +112,20 @@ def notes_export(
 
 
 def notes_import(file: str, *, data_dir: str | os.PathLike[str] | None = None) -> int:
-    """Import what ``notes export --format json`` wrote; notes already saved are skipped."""
+    """Import what ``notes export`` wrote (JSON, or Markdown, whose notes travel in comments
+    beside each); notes already saved are skipped."""
 
     def run() -> int:
         data = read_stream(sys.stdin.buffer) if file == "-" else read_path(file)
         shown = "stdin" if file == "-" else file
         try:
-            items = read_jsonld(json.loads(data.decode("utf-8-sig")))
+            text = data.decode("utf-8-sig")
+            if not text.lstrip().startswith(("{", "[")):  # a Markdown export
+                items = read_markdown(text)
+            else:
+                items = read_jsonld(json.loads(text))
         except UnicodeDecodeError:
-            raise LoadError(f"{shown}: not UTF-8 text; import reads a JSON export") from None
+            raise LoadError(f"{shown}: not UTF-8 text; import reads a closeread export") from None
         except json.JSONDecodeError as error:
             raise LoadError(
                 f"{shown}: not JSON (line {error.lineno}: {error.msg}); import reads what "
