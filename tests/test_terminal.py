@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -33,7 +34,7 @@ def test_osc_title_and_markup_do_nothing_in_a_real_terminal(tmp_path: Path):
         "Title \x1b]0;pwned\x07 here and \x1b]52;c;cm0=\x07 clip.\n"
         "[@click=app.quit]click[/] and [bold]x[/bold] stay literal.\n"
     )
-    session = f"closeread-test-{tmp_path.name}"
+    session = f"closeread-test-{os.getpid()}-{tmp_path.name}"  # unique across parallel runs
     _tmux(
         "new-session",
         "-d",

@@ -7,8 +7,9 @@ the ``Notebook``, which saves it at once. Nothing here reads or writes files its
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textual.binding import Binding
 
@@ -18,9 +19,14 @@ from .outline import Item
 from .safe_text import one_line
 
 if TYPE_CHECKING:
-    from .app import ReaderApp
+    from textual.notifications import SeverityLevel
+    from textual.widgets.tree import TreeNode
+
+    from .analysis.model import Analysis
     from .notebook import Notebook
-    from .notes.model import Placed
+    from .notes.model import Note, Placed
+    from .spanindex import SpanIndex
+    from .widgets.article import ArticleView
 
 ANNOTATION_BINDINGS = [
     Binding("v", "visual", "Select", show=False, id="visual"),
@@ -51,6 +57,50 @@ ANNOTATION_BINDINGS = [
 _KINDS = ("person", "organization", "place", "other")
 
 
+class _Reader(Protocol):
+    """What the annotation keys use of the reader."""
+
+    notebook: Notebook | None
+    notes_problem: str | None
+    visual_anchor: int | None
+    analysis: Analysis | None
+    showing_original: bool
+    selection: Item | None
+    _mentions: SpanIndex[Item]
+    _flags: SpanIndex[Item]
+    _flag_dismissals: dict[str, Note]
+
+    @property
+    def article(self) -> ArticleView: ...
+    @property
+    def sidebar(self) -> _Tree: ...
+    def notify(
+        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
+    ) -> None: ...
+    def push_screen(self, screen: Any, callback: Callable[[Any], Any]) -> Any: ...
+    def set_status(self, text: str) -> None: ...
+    def refresh_notes(self, changed: tuple[str, ...] | None = None) -> None: ...
+    def start_analysis(self) -> None: ...
+    def go_to(self, item: Item) -> None: ...
+    def outline_items(self) -> list[Item]: ...
+    def _dismissed(self) -> dict[str, Note]: ...
+    # the mixin's own, called through ``self``
+    def _target(self) -> Span | None: ...
+    def _notebook_ready(self) -> Notebook | None: ...
+    def _saved(self, what: str) -> None: ...
+    def _guard(self, change: Callable[[], object], what: str) -> bool: ...
+    def update_visual(self) -> None: ...
+    def _dismiss(self, notebook: Notebook, item: Item) -> None: ...
+    def _correct(self, notebook: Notebook, item: Item) -> None: ...
+    def _note_item(self, placed: Placed) -> Item: ...
+    def _chosen_note(self) -> Placed | None: ...
+
+
+class _Tree(Protocol):
+    @property
+    def cursor_node(self) -> TreeNode[Item | None] | None: ...
+
+
 class AnnotationActions:
     """Annotation actions for ``ReaderApp`` (see the module docstring)."""
 
@@ -59,7 +109,7 @@ class AnnotationActions:
 
     # -- what a key acts on --------------------------------------------------------------------
 
-    def _target(self: ReaderApp) -> Span | None:
+    def _target(self: _Reader) -> Span | None:
         """The visual selection, else the name under the cursor, else its sentence."""
         view = self.article
         if not view.text or self.showing_original:
@@ -72,7 +122,7 @@ class AnnotationActions:
             return mentions[0][0]
         return view.sentence_at(view.cursor)
 
-    def _notebook_ready(self: ReaderApp) -> Notebook | None:
+    def _notebook_ready(self: _Reader) -> Notebook | None:
         if self.notebook is None or self.notebook.document is None:
             self.notify(
                 self.notes_problem or "Notes are not ready yet.", severity="warning", timeout=4
@@ -83,7 +133,7 @@ class AnnotationActions:
             return None
         return self.notebook
 
-    def _saved(self: ReaderApp, what: str) -> None:
+    def _saved(self: _Reader, what: str) -> None:
         """After any change: end the visual selection, repaint notes, say what happened."""
         self.visual_anchor = None
         self.article.paint("visual", ())
@@ -91,17 +141,19 @@ class AnnotationActions:
         self.refresh_notes(("Notes", "Flags") if flags_changed else ("Notes",))
         self.set_status(what)
 
-    def _guard(self: ReaderApp, change, what: str) -> None:
+    def _guard(self: _Reader, change: Callable[[], object], what: str) -> bool:
+        """Make ``change``; on success repaint and say ``what``, else say why it failed."""
         try:
             change()
         except StoreError as error:
             self.notify(f"Not saved: {one_line(str(error), 200)}", severity="error", timeout=8)
-            return
+            return False
         self._saved(what)
+        return True
 
     # -- keys ----------------------------------------------------------------------------------
 
-    def action_visual(self: ReaderApp) -> None:
+    def action_visual(self: _Reader) -> None:
         """``v``: start (or end) a selection at the cursor; moving the cursor extends it."""
         if self.visual_anchor is not None:
             self.visual_anchor = None
@@ -112,11 +164,11 @@ class AnnotationActions:
         self.update_visual()
         self.set_status("Selecting: move the cursor, then h, a, t or b; v or esc ends")
 
-    def update_visual(self: ReaderApp) -> None:
+    def update_visual(self: _Reader) -> None:
         span = self._target() if self.visual_anchor is not None else None
         self.article.paint("visual", [span] if span else ())
 
-    def action_highlight(self: ReaderApp) -> None:
+    def action_highlight(self: _Reader) -> None:
         """``h``: highlight the target; on a highlight, change its colour (the last removes it)."""
         from .notes.model import COLOURS  # the notes model loads after the first frame
 
@@ -140,13 +192,13 @@ class AnnotationActions:
         else:
             self._guard(lambda: notebook.delete(note), "Highlight removed (u undoes)")
 
-    def action_note(self: ReaderApp) -> None:
+    def action_note(self: _Reader) -> None:
         """``a``: add a note on the target, or edit the note already there."""
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
             return
         existing = notebook.at(target, ("note",)) if self.visual_anchor is None else None
-        quote = self.article.text[slice(*(existing.span if existing else target))]
+        quote = self.article.text[slice(*(existing.span if existing and existing.span else target))]
 
         def done(body: str | None) -> None:
             if body is None:
@@ -160,7 +212,7 @@ class AnnotationActions:
 
         self.push_screen(NoteEditor(quote, existing.note.body if existing else ""), done)
 
-    def action_tag(self: ReaderApp) -> None:
+    def action_tag(self: _Reader) -> None:
         """``t``: tags (comma-separated) for the note at the target, or a new tagged note."""
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
@@ -185,7 +237,7 @@ class AnnotationActions:
 
         self.push_screen(TextPrompt("Tags, separated by commas:", current, notebook.tags()), done)
 
-    def action_bookmark(self: ReaderApp) -> None:
+    def action_bookmark(self: _Reader) -> None:
         """``b`` and a letter: a bookmark at the cursor's sentence; ``'`` and the letter return."""
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
@@ -207,7 +259,7 @@ class AnnotationActions:
 
         self.push_screen(LetterPrompt("Bookmark letter:"), done)
 
-    def action_go_to_bookmark(self: ReaderApp) -> None:
+    def action_go_to_bookmark(self: _Reader) -> None:
         notebook = self._notebook_ready()
         if notebook is None:
             return
@@ -224,7 +276,7 @@ class AnnotationActions:
 
         self.push_screen(LetterPrompt("Go to bookmark:"), done)
 
-    def action_undo(self: ReaderApp) -> None:
+    def action_undo(self: _Reader) -> None:
         notebook = self._notebook_ready()
         if notebook is None:
             return
@@ -242,7 +294,7 @@ class AnnotationActions:
 
     # -- flags and entities --------------------------------------------------------------------
 
-    def action_dismiss_or_correct(self: ReaderApp) -> None:
+    def action_dismiss_or_correct(self: _Reader) -> None:
         """``x``: on a flag, dismiss it (with a reason, or restore it if dismissed); on an
         entity, correct it (merge, rename, change kind, split off an alias, hide)."""
         notebook = self._notebook_ready()
@@ -263,7 +315,7 @@ class AnnotationActions:
         else:
             self._correct(notebook, item)
 
-    def _dismiss(self: ReaderApp, notebook: Notebook, item: Item) -> None:
+    def _dismiss(self: _Reader, notebook: Notebook, item: Item) -> None:
         dismissed = notebook.dismissed().get(item.key)
         if dismissed is not None:
             self._guard(lambda: notebook.delete(dismissed), "Flag restored")
@@ -282,7 +334,7 @@ class AnnotationActions:
 
         self.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
 
-    def _correct(self: ReaderApp, notebook: Notebook, item: Item) -> None:
+    def _correct(self: _Reader, notebook: Notebook, item: Item) -> None:
         from .screens.prompts import ChoiceScreen, TextPrompt
 
         entity = item.name
@@ -296,11 +348,15 @@ class AnnotationActions:
 
         def save(action: str, value: str = "") -> None:
             correction = Correction(action, entity, value)  # type: ignore[arg-type]
-            self._guard(
+            if self._guard(
                 lambda: notebook.add("correction", None, correction=correction),
                 f"Correction saved ({action} {entity}); analysing again…",
-            )
-            self.start_analysis()
+            ):
+                self.start_analysis()  # a correction that was not saved changes nothing
+
+        def save_answer(action: str, value: str | None) -> None:
+            if value and value.strip():
+                save(action, value.strip())
 
         def chosen(action: str | None) -> None:
             if action is None:
@@ -310,7 +366,7 @@ class AnnotationActions:
             elif action == "kind":
                 self.push_screen(
                     ChoiceScreen(f"{entity} is a:", [(k, k) for k in _KINDS]),
-                    lambda kind: kind and save("kind", kind),
+                    lambda kind: save_answer("kind", kind),
                 )
             else:
                 question = {
@@ -321,21 +377,21 @@ class AnnotationActions:
                 names = [i.name for i in self.outline_items() if i.kind == "entity"]
                 self.push_screen(
                     TextPrompt(question, suggestions=names),
-                    lambda value: value and value.strip() and save(action, value.strip()),
+                    lambda value: save_answer(action, value),
                 )
 
         self.push_screen(ChoiceScreen(f"Correct {entity}:", choices), chosen)
 
     # -- the notes sidebar ---------------------------------------------------------------------
 
-    def _note_item(self: ReaderApp, placed: Placed) -> Item:
+    def _note_item(self: _Reader, placed: Placed) -> Item:
         key = placed.note.id
         return next(
             (i for i in self.outline_items() if i.key == key),
             Item("note", key, "", placed.note.kind, (placed.span,) if placed.span else ()),
         )
 
-    def _chosen_note(self: ReaderApp) -> Placed | None:
+    def _chosen_note(self: _Reader) -> Placed | None:
         node = self.sidebar.cursor_node
         item = node.data if node is not None else None
         if item is None or item.kind != "note" or self.notebook is None:
@@ -343,7 +399,7 @@ class AnnotationActions:
             return None
         return next((p for p in self.notebook.placed if p.note.id == item.key), None)
 
-    def action_edit_note(self: ReaderApp) -> None:
+    def action_edit_note(self: _Reader) -> None:
         placed = self._chosen_note()
         notebook = self.notebook
         if placed is None or notebook is None:
@@ -358,7 +414,7 @@ class AnnotationActions:
 
         self.push_screen(NoteEditor(quote, placed.note.body), done)
 
-    def action_delete_note(self: ReaderApp) -> None:
+    def action_delete_note(self: _Reader) -> None:
         placed = self._chosen_note()
         notebook = self.notebook
         if placed is None or notebook is None:
@@ -378,7 +434,7 @@ class AnnotationActions:
             ConfirmScreen(f"Delete this {placed.note.kind} on “{one_line(quote, 60)}”?"), done
         )
 
-    def action_accept_change(self: ReaderApp) -> None:
+    def action_accept_change(self: _Reader) -> None:
         """``A``: a note whose quoted words changed takes the words its place reads now; with a
         ``v`` selection, the selected note (from the sidebar, an orphan too) moves onto it."""
         notebook = self._notebook_ready()
@@ -397,10 +453,10 @@ class AnnotationActions:
                     timeout=5,
                 )
                 return
-            words = one_line(self.article.text[slice(*target)], 60)
+            words, note = one_line(self.article.text[slice(*target)], 60), placed.note
             self._guard(
-                lambda: notebook.move(placed.note, target),
-                f"The {placed.note.kind} now stands on “{words}” (u undoes)",
+                lambda: notebook.move(note, target),
+                f"The {note.kind} now stands on “{words}” (u undoes)",
             )
             return
         if placed is None or not placed.changed:
@@ -422,7 +478,7 @@ class AnnotationActions:
             f"Accepted the new words “{words}” (u undoes)",
         )
 
-    def action_write_review(self: ReaderApp) -> None:
+    def action_write_review(self: _Reader) -> None:
         """The palette's "Write the review": what ``closeread review`` prints, into a file."""
         notebook = self._notebook_ready()
         if notebook is None or self.analysis is None:
@@ -434,7 +490,7 @@ class AnnotationActions:
             return
         self.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
 
-    def action_export_notes(self: ReaderApp, fmt: str) -> None:
+    def action_export_notes(self: _Reader, fmt: str) -> None:
         notebook = self._notebook_ready()
         if notebook is None:
             return

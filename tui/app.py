@@ -39,7 +39,7 @@ from .notes.errors import StoreCorrupt, StoreError
 from .outline import SECTION_ORDER, Item, Section, section
 from .prepared import Prepared, prepare
 from .resources import styles_dir
-from .safe_text import one_line
+from .safe_text import GuardedNotifications, one_line
 from .search import edited, find_all, prepare_search
 from .source import load
 from .spanindex import SpanIndex
@@ -66,7 +66,7 @@ def _go_to_provider() -> type[Provider]:
     return GoToProvider
 
 
-class ReaderApp(AnnotationActions, App[int]):
+class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
     """Open one article: ``path`` is a file, ``"-"`` for stdin, or None for the bundled sample."""
 
     CSS_PATH = str(styles_dir() / "closeread.tcss")
@@ -795,7 +795,7 @@ class ReaderApp(AnnotationActions, App[int]):
         assert query
         item = self.selection
         current = item is not None and item.kind == "search" and item.label == query
-        if not current or len(item.spans) >= TYPING_HITS:
+        if item is None or not current or len(item.spans) >= TYPING_HITS:
             hits = find_all(self.article.text, query)
             self._select_hits(query, hits, SpanIndex.apart(hits))
         if self.selection is not None and self.selection.kind == "search":

@@ -6,6 +6,7 @@ A broken or unknown setting never stops the reader: it becomes a one-line warnin
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Collection, Mapping, Sequence
 from pathlib import Path
 from types import MappingProxyType
@@ -15,6 +16,8 @@ import platformdirs
 
 APP = "closeread"
 _KNOWN = {"theme", "rules", "keys"}
+_KEY = re.compile(r"((ctrl|shift|alt|meta|super|hyper)\+)*([a-z0-9_]+|[!-~])", re.IGNORECASE)
+"""One key as Textual names it: ``z``, ``ctrl+k``, ``f5``, ``left_square_bracket``, ``$``."""
 
 
 class Config(NamedTuple):
@@ -32,7 +35,7 @@ def config_dir() -> Path:
     return Path(override) if override else platformdirs.user_config_path(APP)
 
 
-def data_dir(option: str | None = None) -> Path:
+def data_dir(option: str | os.PathLike[str] | None = None) -> Path:
     """``--data-dir``, else ``CLOSEREAD_DATA_DIR``, else the platform's user data folder."""
     chosen = option or os.environ.get("CLOSEREAD_DATA_DIR")
     return Path(chosen) if chosen else platformdirs.user_data_path(APP)
@@ -68,6 +71,10 @@ def load_config(path: Path | None) -> Config:
     if not isinstance(keys, dict) or not all(isinstance(v, str) for v in keys.values()):
         warnings.append(f"{path}: 'keys' should map action ids to keys; ignored")
         keys = {}
+    bad = [k for k, v in keys.items() if not all(_KEY.fullmatch(p.strip()) for p in v.split(","))]
+    for key in bad:
+        warnings.append(f"{path}: 'keys.{key}' is not a key name; ignored")
+        del keys[key]
     return Config(theme, frozenset(disabled), MappingProxyType(dict(keys)), tuple(warnings), path)
 
 
@@ -119,7 +126,6 @@ def save_theme(path: Path, theme: str) -> str | None:
     """Set ``theme = "..."`` in the settings file at ``path``, keeping every other line (and
     comment) as it was; create the file if need be. Returns why it could not, or None."""
     import json
-    import re
     import tempfile
     import tomllib
 

@@ -98,15 +98,15 @@ def decode_bytes(
         codec, length = bom
         return _declared(data[length:], codec, "the byte-order mark")
     if declared:
-        codec = codec_name(declared)
-        if codec:
-            return _declared(data, codec, "the server")
+        served = codec_name(declared)
+        if served:
+            return _declared(data, served, "the server")
     label = declared_in_markup(data)
     if label:
-        codec = codec_name(label)
-        if codec and not codec.startswith(("utf-16", "utf-32")):
-            return _declared(data, codec, "the page")
-        if codec is None:
+        named = codec_name(label)
+        if named and not named.startswith(("utf-16", "utf-32")):
+            return _declared(data, named, "the page")
+        if named is None:
             text, warnings = _undeclared(data)
             return text, [f"The page declares an unknown encoding {label[:40]!r}.", *warnings]
     return _undeclared(data)

@@ -115,7 +115,7 @@ class Notebook:
         exact = next((p for p in candidates if p.span == span), None)
         if exact is not None:
             return exact
-        return next((p for p in candidates if p.span[0] <= span[0] < p.span[1]), None)
+        return next((p for p in candidates if p.span and p.span[0] <= span[0] < p.span[1]), None)
 
     def dismissed(self) -> dict[str, Note]:
         """Dismissed flags by flag id."""

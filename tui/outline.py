@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 from .analysis.model import Analysis, Figure, Span
@@ -51,7 +52,7 @@ class Section(NamedTuple):
     hidden: int = 0
 
     @property
-    def count(self) -> int:
+    def count(self) -> int:  # type: ignore[override]  # a section's rows, not tuple.count
         return sum(len(g.items) for g in self.groups)
 
     def without(self, titles: frozenset[str]) -> Section:
@@ -222,7 +223,7 @@ def figures_section(analysis: Analysis) -> Section:
 def timeline_group(analysis: Analysis) -> Group:
     """The days the article speaks of, in date order, each linking every expression of it; the
     first row says what relative days were resolved against."""
-    by_day: dict[object, list[Figure]] = {}
+    by_day: dict[date, list[Figure]] = {}
     for figure in analysis.figures:
         if figure.date is not None and figure.kind in ("date", "relative-date"):
             by_day.setdefault(figure.date, []).append(figure)

@@ -7,6 +7,11 @@ and bidi or zero-width format characters become a visible stand-in; nothing else
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.content import Content
+
 _C1_MARK = "\u2327"  # ⌧
 _FORMAT_MARK = "\u2b1a"  # ⬚ a dotted square: something invisible stood here
 _BIDI_AND_INVISIBLE = (
@@ -56,3 +61,72 @@ def one_line(text: str, limit: int | None = None) -> str:
     if limit is not None and len(shown) > limit:
         return shown[: max(limit - 1, 0)] + "…"
     return shown
+
+
+# -- the guards: every string that did not come from our own code passes one of these ---------
+
+
+def shown(text: object, limit: int | None = None, *, lines: bool = False) -> Content:
+    """The view layer's guard: ``text`` as a Textual ``Content`` that is never read as markup,
+    with every control made visible (one line unless ``lines``; cut to ``limit``)."""
+    from textual.content import Content  # here: the command line imports this module too
+
+    text = str(text)
+    if lines:
+        shown_text = visible(text).replace("\u240a", "\n")
+        if limit is not None and len(shown_text) > limit:
+            shown_text = shown_text[: max(limit - 1, 0)] + "…"
+        return Content(shown_text)
+    return Content(one_line(text, limit))
+
+
+def plain(text: object) -> str:
+    """The plain-text output's guard (stdout, Markdown and text reports): newlines and tabs stay,
+    every other control, bidi or invisible format character becomes visible."""
+    return str(text).translate(_PLAIN_TABLE)
+
+
+_PLAIN_TABLE = {**_TABLE, 0x0A: "\n", 0x09: "\t"}
+_JSON_ESCAPED = {
+    code: f"\\u{code:04x}"
+    for code in (*range(0x20), 0x7F, *range(0x80, 0xA0), *_BIDI_AND_INVISIBLE, 0x2028, 0x2029)
+}
+
+
+def json_text(value: object, *, indent: int | None = 2) -> str:
+    """JSON output's guard: UTF-8 text with the exact strings, where only controls and bidi or
+    invisible format characters are written as ``\\u`` escapes, so nothing is lost and nothing
+    steers the terminal it is printed on."""
+    import json
+
+    return json.dumps(value, ensure_ascii=False, indent=indent).translate(_JSON_ESCAPED_OUT)
+
+
+# json.dumps already escapes C0 controls (as \\n, \\u001b ...); what remains are DEL, C1 and the
+# format characters, which are only ever inside strings, where a \\u escape means the same.
+_JSON_ESCAPED_OUT = {code: escape for code, escape in _JSON_ESCAPED.items() if code >= 0x7F}
+
+
+class GuardedNotifications:
+    """Mixed into the app: every notification (ours or Textual's) is shown as plain text with
+    its controls made visible, whatever ``markup`` the caller asked for."""
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: str = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        super().notify(  # type: ignore[misc]
+            one_line(str(message), NOTICE_LIMIT),
+            title=one_line(str(title), NOTICE_LIMIT),
+            severity=severity,
+            timeout=timeout,
+            markup=False,
+        )
+
+
+NOTICE_LIMIT = 400

@@ -107,6 +107,9 @@ class Entity(NamedTuple):
     aliases: tuple[str, ...] = ()
     mentions: tuple[Span, ...] = ()
     demonym_mentions: tuple[Span, ...] = ()
+    subtype: str | None = None
+    """For an organisation, what sort where the analysis can tell: "team", "company", "party"
+    or "agency"; None otherwise."""
 
 
 class Figure(NamedTuple):

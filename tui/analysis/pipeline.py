@@ -11,7 +11,7 @@ from .clean import clean
 from .entities import Correction, find_entities
 from .figures import find_figures
 from .flags import find_flags
-from .model import Analysis, Flag, Source, make_flag
+from .model import Analysis, Flag, Severity, Source, make_flag
 
 Progress = Callable[[str, float], None]
 
@@ -115,6 +115,6 @@ def _source_flags(source: Source) -> list[Flag]:
     flags = []
     for warning in source.warnings:
         rule = "empty-article" if "empty" in warning else "source-decoding"
-        severity = "info" if rule == "empty-article" else "warning"
+        severity: Severity = "info" if rule == "empty-article" else "warning"
         flags.append(make_flag(rule, severity, warning, (), source.text, "From loading the file."))
     return flags

@@ -55,6 +55,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 "aliases": list(e.aliases),
                 "mentions": _spans(e.mentions),
                 "demonym_mentions": _spans(e.demonym_mentions),
+                "subtype": e.subtype,
             }
             for e in analysis.entities
         ],
@@ -116,6 +117,7 @@ def from_dict(data: dict[str, Any], source_text: str = "") -> Analysis:
                 tuple(e.get("aliases", ())),
                 _tuples(e.get("mentions", ())),
                 _tuples(e.get("demonym_mentions", ())),
+                e.get("subtype"),
             )
             for e in data.get("entities", ())
         ),

@@ -123,7 +123,7 @@ def _trafilatura_article(markup: str, url: str | None) -> Document | None:
     import trafilatura
 
     try:
-        return trafilatura.bare_extraction(
+        found = trafilatura.bare_extraction(
             markup,
             url=url,
             with_metadata=True,
@@ -133,6 +133,7 @@ def _trafilatura_article(markup: str, url: str | None) -> Document | None:
         )
     except Exception:  # a third-party parser on arbitrary input: any failure means "no article"
         return None
+    return None if isinstance(found, dict) else found  # a dict only when asked for one
 
 
 def _parse(markup: str) -> HtmlElement | None:

@@ -75,10 +75,11 @@ def anchor_notes(notes: Iterable[Note], text: str) -> list[Placed]:
     notes = list(notes)
     spans: dict[int, Span | None] = {}
     shift = 0
-    order = [i for i, n in enumerate(notes) if n.anchor is not None]
-    order.sort(key=lambda i: notes[i].anchor.start)
-    for i in order:
-        anchor = notes[i].anchor
+    anchored = sorted(
+        ((i, n.anchor) for i, n in enumerate(notes) if n.anchor is not None),
+        key=lambda pair: pair[1].start,
+    )
+    for i, anchor in anchored:
         spans[i] = span = place(anchor, text, shift)
         if span is not None:
             shift = span[0] - anchor.start

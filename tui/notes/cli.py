@@ -296,7 +296,9 @@ def _json_row(doc: Document, p: Placed) -> dict[str, Any]:
         "kind": p.note.kind,
         "status": p.status,
         "quote": p.note.anchor.exact if p.note.anchor else None,
-        "text": p.now if p.now is not None else (p.note.anchor.exact if p.span else None),
+        "text": p.now
+        if p.now is not None
+        else (p.note.anchor.exact if p.span and p.note.anchor else None),
         "span": list(p.span) if p.span else None,
         "body": p.note.body,
         "tags": list(p.note.tags),

@@ -43,10 +43,10 @@ class NotAnnotations(ValueError):
 
 def reading_order(placed: Sequence[Placed]) -> tuple[list[Placed], list[Placed]]:
     """(anchored notes by where they stand now, orphans by where they stood)."""
-    anchored = sorted((p for p in placed if p.span is not None), key=lambda p: p.span)
+    anchored = sorted((p for p in placed if p.span is not None), key=lambda p: p.span or (0, 0))
     orphans = sorted(
         (p for p in placed if p.span is None and p.note.anchor is not None),
-        key=lambda p: p.note.anchor.start,
+        key=lambda p: p.note.anchor.start if p.note.anchor else 0,
     )
     return anchored, orphans
 
@@ -295,7 +295,9 @@ def _note(item: dict[str, Any]) -> tuple[str, Note]:
     tags = tuple(
         str(b["value"]) for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"
     )
-    kind = item.get("closeread:kind") or _KIND_OF_MOTIVATION.get(item.get("motivation"), "note")
+    kind = item.get("closeread:kind") or _KIND_OF_MOTIVATION.get(
+        str(item.get("motivation")), "note"
+    )
     if kind not in KINDS or kind == "position":
         raise ValueError(f"unknown kind {kind!r}")
     correction = item.get("closeread:correction")

@@ -355,7 +355,7 @@ class NoteStore:
                 "SELECT id, fingerprint FROM documents WHERE source = ?", (source_key,)
             ).fetchone()
             if row is None:
-                doc_id = db.execute(
+                doc_id: Any = db.execute(
                     "INSERT INTO documents (source, fingerprint, text, created) "
                     "VALUES (?, ?, ?, ?)",
                     (source_key, mark, cleaned_text, stamp),
@@ -774,14 +774,14 @@ def note_from_dict(values: dict[str, Any]) -> Note:
     """The inverse of ``note_to_dict``."""
     anchor = None
     if values.get("quote") is not None:
-        original = values.get("original_start"), values.get("original_end")
+        first, last = values.get("original_start"), values.get("original_end")
         anchor = Anchor(
             exact=values["quote"],
             prefix=values.get("prefix") or "",
             suffix=values.get("suffix") or "",
             start=int(values["quote_start"]),
             end=int(values["quote_end"]),
-            original=None if None in original else (int(original[0]), int(original[1])),
+            original=None if first is None or last is None else (int(first), int(last)),
         )
     correction = values.get("correction")
     return Note(

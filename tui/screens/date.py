@@ -9,6 +9,8 @@ from textual.binding import Binding
 from textual.containers import Vertical
 from textual.widgets import Input, Static
 
+from ..safe_text import shown
+from ..widgets.guarded import GuardedInput
 from .dialog import Dialog
 
 
@@ -29,7 +31,7 @@ class DateScreen(Dialog[date | bool | None]):
                 f" date, now {self._found}). Enter applies, esc cancels.",
                 markup=False,
             )
-            yield Input(
+            yield GuardedInput(
                 self._current.isoformat() if self._current else "",
                 placeholder="YYYY-MM-DD",
                 id="date-input",
@@ -45,7 +47,7 @@ class DateScreen(Dialog[date | bool | None]):
         try:
             self.dismiss(date.fromisoformat(value))
         except ValueError:
-            self.query_one("#date-error", Static).update(f"Not a date: {value!r}")
+            self.query_one("#date-error", Static).update(shown(f"Not a date: {value}", 120))
 
     def action_cancel(self) -> None:
         self.dismiss(False)

@@ -12,6 +12,7 @@ from textual.widgets import SelectionList, Static
 from textual.widgets.selection_list import Selection
 
 from ..outline import FILTERABLE
+from ..safe_text import shown
 from .dialog import Dialog
 
 
@@ -34,7 +35,10 @@ class FilterScreen(Dialog[frozenset[str] | None]):
                 "Show in the sidebar (space toggles, enter applies, esc cancels)", markup=False
             )
             yield SelectionList[str](
-                *(Selection(title, title, title not in self._hidden) for title in self._options),
+                *(
+                    Selection(shown(title), title, title not in self._hidden)
+                    for title in self._options
+                ),
                 id="filters",
             )
 

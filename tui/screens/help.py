@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
+from ..safe_text import one_line
 from .dialog import Dialog
 
 _KEY_NAMES = {
@@ -58,7 +59,7 @@ class HelpScreen(Dialog[None]):
         for title, bindings in self._sections:
             table.add_row(Text(title, style="bold underline"), "")
             for key, description in binding_rows(bindings):
-                table.add_row(key, description)
+                table.add_row(Text(one_line(key)), Text(one_line(description)))
             table.add_row("", "")
         with VerticalScroll(id="help-body"):
             yield Static(Text("closeread keys", style="bold"), id="help-title")

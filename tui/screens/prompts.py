@@ -12,10 +12,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.suggester import SuggestFromList
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from ..safe_text import one_line
+from ..safe_text import shown
+from ..widgets.guarded import GuardedInput
 from .dialog import Dialog
 
 
@@ -32,16 +33,16 @@ class TextPrompt(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
-            yield Static(one_line(self._question), markup=False)
+            yield Static(shown(self._question))
             suggester = (
                 SuggestFromList(self._suggestions, case_sensitive=False)
                 if self._suggestions
                 else None
             )
-            yield Input(self._value, suggester=suggester)
+            yield GuardedInput(self._value, suggester=suggester)
             yield Static("enter: done · esc: cancel", classes="prompt-help", markup=False)
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    def on_input_submitted(self, event: GuardedInput.Submitted) -> None:
         event.stop()
         self.dismiss(event.value)
 
@@ -97,8 +98,8 @@ class ChoiceScreen(Dialog[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="prompt"):
-            yield Static(one_line(self._question), markup=False)
-            yield OptionList(*(Option(one_line(label), id=key) for key, label in self._choices))
+            yield Static(shown(self._question))
+            yield OptionList(*(Option(shown(label), id=key) for key, label in self._choices))
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
@@ -111,5 +112,5 @@ class ChoiceScreen(Dialog[str | None]):
 def _asking(question: str, keys: str) -> ComposeResult:
     """A question answered by a key, and a line saying which keys answer it."""
     with Vertical(classes="prompt"):
-        yield Static(one_line(question), markup=False)
+        yield Static(shown(question))
         yield Static(keys, classes="prompt-help", markup=False)

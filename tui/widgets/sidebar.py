@@ -79,7 +79,9 @@ class Sidebar(Tree[Item | None]):
             node.add_leaf(Text(empty, style="italic dim"), data=None)
         for group in section.groups:
             eager = len(group.items) <= EAGER
-            target = node.add(Text(f"{group.title} ({len(group.items)})"), expand=eager)
+            target = node.add(
+                Text(one_line(f"{group.title} ({len(group.items)})", LABEL_LIMIT)), expand=eager
+            )
             if eager:
                 self._add_items(target, group)
                 continue
@@ -125,7 +127,7 @@ class Sidebar(Tree[Item | None]):
 
 def _section_label(section: Section) -> Text:
     shown = f"{section.count}" + (f" of {section.count + section.hidden}" if section.hidden else "")
-    return Text(f"{section.title} ({shown})", style="bold")
+    return Text(one_line(f"{section.title} ({shown})"), style="bold")
 
 
 def _leaves(node: TreeNode[Item | None]) -> list[TreeNode[Item | None]]:

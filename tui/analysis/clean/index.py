@@ -7,24 +7,25 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from collections.abc import Hashable, Sequence
 from itertools import chain
+from typing import TypeVar
+
+K = TypeVar("K", bound=Hashable)
 
 
-def _indexed(
-    groups: Sequence[set[Hashable]], max_postings: int
-) -> tuple[list[set[Hashable]], Counter[Hashable]]:
+def _indexed(groups: Sequence[set[K]], max_postings: int) -> tuple[list[set[K]], Counter[K]]:
     """Each group's indexed keys, and how many groups hold each key."""
     frequency = Counter(chain.from_iterable(groups))
     indexed = {k for k, n in frequency.items() if 1 < n <= max_postings}
     return [group & indexed for group in groups], frequency
 
 
-def twice_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tuple[int, int]]:
+def twice_shared(groups: Sequence[set[K]], max_postings: int) -> list[tuple[int, int]]:
     """The pairs ``(j, i)``, ``j < i``, sorted, of groups that share two indexed keys or more.
 
     Each group meets the earlier groups through its keys' postings alone, and those found in
     two of the postings are its pairs: the many pairs that share just one key are never made."""
     keyed, _ = _indexed(groups, max_postings)
-    postings: defaultdict[Hashable, list[int]] = defaultdict(list)
+    postings: defaultdict[K, list[int]] = defaultdict(list)
     found: list[tuple[int, int]] = []
     for i, keys in enumerate(keyed):
         earlier = [postings[k] for k in keys]
@@ -41,7 +42,7 @@ def twice_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tup
     return found
 
 
-def half_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tuple[int, int]]:
+def half_shared(groups: Sequence[set[K]], max_postings: int) -> list[tuple[int, int]]:
     """The pairs ``(j, i)``, ``j < i``, sorted, whose shared indexed keys are at least half of
     the smaller group, found without counting the many pairs that share a key or two.
 
@@ -51,13 +52,13 @@ def half_shared(groups: Sequence[set[Hashable]], max_postings: int) -> list[tupl
     counted exactly.
     """
     keyed, frequency = _indexed(groups, max_postings)
-    prefixes: dict[int, list[Hashable]] = {}
+    prefixes: dict[int, list[K]] = {}
     for i, (group, keys) in enumerate(zip(groups, keyed, strict=True)):
         spare = len(keys) - (len(group) + 1) // 2
         if spare >= 0:
             prefixes[i] = sorted(keys, key=frequency.__getitem__)[: spare + 1]
     wanted = set(chain.from_iterable(prefixes.values()))
-    postings: defaultdict[Hashable, list[int]] = defaultdict(list)
+    postings: defaultdict[K, list[int]] = defaultdict(list)
     for i, keys in enumerate(keyed):
         for k in keys & wanted:
             postings[k].append(i)

@@ -54,4 +54,4 @@ CHECK_RULES: tuple[CheckRule, ...] = (
     CheckRule("truncated-text", flag_truncated_text),
     CheckRule("missing-end-punctuation", flag_missing_end_punctuation),
 )
-RULE_NAMES: tuple[str, ...] = tuple(r.name for r in (*EDIT_RULES, *CHECK_RULES))
+RULE_NAMES: tuple[str, ...] = (*(r.name for r in EDIT_RULES), *(r.name for r in CHECK_RULES))

@@ -18,6 +18,7 @@ from .draft import Draft, draft, entity
 from .gazetteer import fold, gazetteer
 from .mention import HINT, Mention
 from .segment import mentions
+from .teams import mark_teams
 
 __all__ = ["Correction", "find_entities"]
 
@@ -34,6 +35,7 @@ def find_entities(
     certainly start; ``corrections`` are applied last, in order."""
     gaz = gazetteer()
     found = mentions(text, paragraphs, gaz)
+    mark_teams(found, text, gaz)
     found = _resolve_pending(found)
     names = [m for m in found if not m.demonym]
     drafts = [draft(g) for g in group(names, text, gaz)]

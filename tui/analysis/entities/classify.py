@@ -39,6 +39,7 @@ from .vocabulary import (
 LONG_CAPS = 5
 _LOWER_TAIL = re.compile(r"-[a-z]+$")
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
 
 
 def is_title(token: Token) -> bool:
@@ -167,6 +168,8 @@ def evidence(
         return make(tokens, text, kind="other", strength=HINT)
     if last in EVENT_HEADS:
         return make(tokens, text, kind="other", strength=CUE)
+    if several and _INITIALS.fullmatch(tokens[0].text) and not tokens[-1].upper:
+        return make(tokens, text, kind="person", strength=HINT)
     if several and first in FUNCTION_WORDS:
         return make(tokens, text, kind="other", strength=HINT)
     if role:

@@ -10,9 +10,9 @@ from operator import attrgetter
 
 from ..model import Entity, EntityKind, Span
 from .gazetteer import Known, fold
-from .mention import CUE, GAZETTEER, HINT, SHAPE, Mention
+from .mention import CUE, GAZETTEER, HINT, SHAPE, TEAM, Mention
 
-_WEIGHTS = {GAZETTEER: 8, CUE: 3, HINT: 2, SHAPE: 1}
+_WEIGHTS = {TEAM: 50, GAZETTEER: 8, CUE: 3, HINT: 2, SHAPE: 1}
 _SPAN = attrgetter("start", "end")
 _ACRONYM_LENGTH = 5
 
@@ -25,6 +25,7 @@ class Draft:
     mentions: list[Span] = field(default_factory=list)
     demonym_mentions: list[Span] = field(default_factory=list)
     known: Known | None = None
+    subtype: str | None = None
 
     @property
     def first(self) -> int:
@@ -57,14 +58,19 @@ def draft(mentions: Sequence[Mention]) -> Draft:
     known: Known | None = None
     forms: dict[str, None] = {}
     votes: dict[EntityKind, int] = {}
+    subtypes: dict[str, int] = {}
     for m in mentions:
         known = known or m.known
         forms[m.text] = None
         if m.kind:
             votes[m.kind] = votes.get(m.kind, 0) + _WEIGHTS[m.strength]
+        if m.subtype and m.kind == "organization":
+            subtypes[m.subtype] = subtypes.get(m.subtype, 0) + _WEIGHTS[m.strength]
     kind: EntityKind = max(votes, key=votes.__getitem__) if votes else "other"
+    subtype = max(subtypes, key=subtypes.__getitem__) if subtypes else None
     texts = list(forms)
-    return Draft(_best(texts, known), kind, texts, sorted(map(_SPAN, mentions)), known=known)
+    spans = sorted(map(_SPAN, mentions))
+    return Draft(_best(texts, known), kind, texts, spans, known=known, subtype=subtype)
 
 
 _NOT_SLUG = re.compile(r"[^a-z0-9]+")
@@ -94,4 +100,5 @@ def entity(d: Draft, taken: set[str]) -> Entity:
         tuple(aliases),
         tuple(sorted(set(d.mentions))),
         tuple(sorted(set(d.demonym_mentions))),
+        d.subtype if d.kind == "organization" else None,
     )

@@ -35,6 +35,8 @@ class Known(NamedTuple):
     name: str
     kind: EntityKind
     common: bool = False
+    subtype: str = ""
+    """For an organisation: "team", "company", "party" or "agency" where the list says."""
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -59,7 +61,7 @@ class Gazetteer:
 
 def _rows(filename: str) -> list[list[str]]:
     data = (files("tui.analysis") / "data" / filename).read_text(encoding="utf-8")
-    return [line.split("\t") for line in data.splitlines() if line]
+    return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
 
 
 @cache
@@ -83,6 +85,10 @@ def gazetteer() -> Gazetteer:
         add(names, long_form, known)
         if acronym:
             add(names, acronym, known)
+    for subtype, name, *variants in _rows("named_organizations.tsv"):
+        known = Known(f"org:{fold(name)}", name, "organization", True, subtype)
+        for form in [name, *(f for row in variants for f in row.split("|") if f)]:
+            add(names, form, known)
     for name, _type, _cc, forms in _rows("places.tsv"):
         key = fold(name)
         known = Known(f"place:{key}", name, "place", common=True)
@@ -95,7 +101,7 @@ def gazetteer() -> Gazetteer:
         longest[words[0]] = max(longest.get(words[0], 1), len(words))
     given = frozenset(fold(line[0]) for line in _rows("given_names.txt"))
     common = _rows("common_words.tsv")
-    words = frozenset(row[0] for row in common if len(row) == 1)
+    lone = frozenset(row[0] for row in common if len(row) == 1)
     both = frozenset(row[0] for row in common if len(row) > 1)
     most = max(len(key.split()) for table in (names, demonyms) for key in table)
-    return Gazetteer(names, demonyms, given, words, both, longest, most)
+    return Gazetteer(names, demonyms, given, lone, both, longest, most)

@@ -9,7 +9,9 @@ from ..model import EntityKind
 from .chunk import Token, name_key, name_length
 from .gazetteer import Gazetteer, Known
 
-GAZETTEER, CUE, HINT, SHAPE = 3, 2, 1, 0
+TEAM, GAZETTEER, CUE, HINT, SHAPE = 4, 3, 2, 1, 0
+"""How strongly a mention's own context says what it is: a team slot in a sports story ("Leeds
+2 Porto 1", "beat Surrey") outweighs even the gazetteer's reading of a city's name."""
 
 
 @dataclass(slots=True)
@@ -28,6 +30,7 @@ class Mention:
     known: Known | None = None
     demonym: bool = False
     pending: bool = False
+    subtype: str | None = None
 
 
 def make(tokens: list[Token], text: str, **kw: object) -> Mention:
@@ -36,6 +39,9 @@ def make(tokens: list[Token], text: str, **kw: object) -> Mention:
     surface = text[start:end]
     length = name_length(surface)
     key = name_key(surface)
+    known = kw.get("known")
+    if isinstance(known, Known) and known.subtype and "subtype" not in kw:
+        kw["subtype"] = known.subtype
     return Mention(start, start + length, surface[:length], key, **kw)  # type: ignore[arg-type]
 
 

@@ -109,10 +109,12 @@ def _read(
             cue == "role" and first,
             cue == "place" and first,
         )
-    return tuple(
-        (m.start, m.end, (m.text, m.key, m.kind, m.strength, m.known, m.demonym, m.pending))
-        for m in out
-    )
+    return tuple((m.start, m.end, _fields(m)) for m in out)
+
+
+def _fields(m: Mention) -> tuple:
+    """A mention's fields after its span, in ``Mention``'s order."""
+    return (m.text, m.key, m.kind, m.strength, m.known, m.demonym, m.pending, m.subtype)
 
 
 def _piece_mentions(

@@ -502,7 +502,8 @@ class _Builder:
             return None
         start = a.start
         if joint == "and":
-            start = _BETWEEN.search(self.text, max(0, a.start - 10), a.start).start()
+            between = _BETWEEN.search(self.text, max(0, a.start - 10), a.start)
+            start = between.start() if between is not None else start
         return Candidate(start, b.end, "range", None, min(low, high), max(low, high), unit=b.unit)
 
     @staticmethod

@@ -100,7 +100,7 @@ def _valid(year: int, month: int, day: int) -> bool:
 
 def find_dates(text: str) -> list[Candidate]:
     """Every absolute date; one without a year carries ``month_day`` instead of ``date``."""
-    found = []
+    found: list[Candidate] = []
     for m in _MONTH.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue
@@ -122,16 +122,16 @@ def find_dates(text: str) -> list[Candidate]:
             _day(day),
         )
     for tail in _ISO_TAIL.finditer(text):
-        if tail.start() < 4 or (m := _ISO.match(text, tail.start() - 4)) is None:
+        if tail.start() < 4 or (iso := _ISO.match(text, tail.start() - 4)) is None:
             continue
         _add(
             found,
             text,
-            m.start(),
-            m.end(),
-            int(m.group()[:4]),
-            int(m.group("month")),
-            int(m.group("d")),
+            iso.start(),
+            iso.end(),
+            int(iso.group()[:4]),
+            int(iso.group("month")),
+            int(iso.group("d")),
         )
     found.sort(key=lambda c: c.start)
     return found

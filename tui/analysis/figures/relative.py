@@ -93,12 +93,12 @@ def find_relative(text: str) -> list[Candidate]:
             )
             add(c.start(), m.end(), ("ago", n, c.group("unit")))
     for m in _in_order(text, _PERIODS):
-        if (mod := _PERIOD_MODIFIER.search(text, max(0, m.start() - 6), m.start())) is not None:
+        if (ahead := _PERIOD_MODIFIER.search(text, max(0, m.start() - 6), m.start())) is not None:
             unit = m.group()
             add(
-                mod.start(),
+                ahead.start(),
                 m.end(),
-                ("period", mod.group("mod").lower(), unit),
+                ("period", ahead.group("mod").lower(), unit),
                 "year" if unit == "year" else "relative-date",
             )
     return found

@@ -173,7 +173,7 @@ def check_wrong_capital(rule: Rule, article: Article) -> Iterator[Flag]:
                 continue
             seen.add(span)
             if country:
-                codes = {country}
+                codes = frozenset((country,))
             else:
                 if mentioned is None:
                     mentioned = _mentioned_countries(article)

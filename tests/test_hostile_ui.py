@@ -1,0 +1,261 @@
+"""Hostile tags, note bodies, file names and settings: every screen that shows them draws them
+as typed, with controls made visible, and no key crashes the reader.
+
+Each check renders the whole screen as the terminal would receive it (the compositor's full
+update, the bytes Textual writes) and looks for what must never be in it: an OSC (title,
+clipboard, hyperlink), a BEL, a C1 control, a bidi override, a zero-width character, or a
+terminal-clearing CSI that came from the data.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from rich.console import Console
+
+from tui.app import ReaderApp
+from tui.config import load_config
+from tui.notes.cli import notes_add
+from tui.screens.filters import FilterScreen
+from tui.screens.note_editor import NoteEditor
+from tui.screens.prompts import ChoiceScreen, ConfirmScreen, TextPrompt
+
+SIZE = (110, 36)
+TITLE = "\x1b]0;PWNED\x07"
+CLIPBOARD = "\x1b]52;c;cm0gLXJmIH4=\x07"
+BIDI = "\u202eevil\u202c"
+HOSTILE_TAGS = [
+    TITLE + "title",
+    CLIPBOARD + "clip",
+    "[a=b=c]x",
+    "[@click=app.quit]CLICKME",
+    "[bold]loud[/bold]",
+    BIDI,
+    "zero\u200bwidth",
+    "c1\x9bx",
+]
+HOSTILE_BODY = (
+    "Body "
+    + TITLE
+    + " and "
+    + CLIPBOARD
+    + "\n\x1b[2J\x1b[Hcleared? [@click=app.quit]q[/] "
+    + BIDI
+    + "\n\ttabbed \x00 nul \x7f del \x85 nel"
+)
+FORBIDDEN = ["\x1b]", "\x07", "\x1b[2J", "\x1b[H", "PWNED\x07"]
+FORBIDDEN_CHARS = {chr(c) for c in range(0x80, 0xA0)} | set(
+    "\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\u200b\u200e\u200f\ufeff\x00\x7f"
+)
+ARTICLE = (
+    "Storm closes harbour\n\n"
+    "The harbour at Dover was closed on Monday after a storm damaged two piers, "
+    "according to the port authority.\n"
+    "Ferries to Calais were cancelled and about 3,000 passengers waited overnight.\n"
+)
+
+
+def terminal_output(app: ReaderApp) -> str:
+    """What Textual would write to the terminal for the whole screen, dialogs and toasts too."""
+    console = Console(
+        width=app.size.width,
+        height=app.size.height,
+        file=io.StringIO(),
+        force_terminal=True,
+        color_system="truecolor",
+        legacy_windows=False,
+    )
+    update = app.screen._compositor.render_update(full=True, screen_stack=app._background_screens)
+    return update.render_segments(console)
+
+
+def assert_safe(app: ReaderApp) -> str:
+    out = terminal_output(app)
+    for sequence in FORBIDDEN:
+        assert sequence not in out, (sequence, out[max(out.find(sequence) - 80, 0) :][:200])
+    bad = FORBIDDEN_CHARS & set(out)
+    assert not bad, sorted(map(ord, bad))
+    # Whatever ESC is left starts one of Textual's own CSI sequences (colours, cursor moves).
+    assert all(part.startswith("[") for part in out.split("\x1b")[1:])
+    return out
+
+
+@pytest.fixture
+def hostile_article(tmp_path: Path) -> Path:
+    path = tmp_path / "report [draft].txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    return path
+
+
+def _add(path: Path, quote: str, body: str = "", tags: list[str] | None = None) -> None:
+    assert notes_add(str(path), quote, body, tags or []) == 0
+
+
+async def _open(app: ReaderApp, pilot) -> None:
+    await app.wait_for_analysis()
+    await pilot.pause()
+    await pilot.pause()
+
+
+async def test_hostile_tags_in_sidebar_filters_and_tag_prompt(hostile_article: Path, capsys):
+    _add(hostile_article, "Ferries to Calais", "short", HOSTILE_TAGS)
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        out = assert_safe(app)
+        assert "report [draft].txt" in out or "Storm closes harbour" in out
+        await pilot.press("f")
+        await pilot.pause()
+        assert isinstance(app.screen, FilterScreen)
+        out = assert_safe(app)
+        assert "#[@click=app.quit]CLICKME" in out and "#[a=b=c]x" in out and "␛]0;PWNED␇" in out
+        # Clicking every row of the list toggles it; no row is an action.
+        for y in range(2, 30):
+            await pilot.click(offset=(30, y))
+        assert app.is_running
+        await pilot.press("escape")
+        # t on the tagged note: the prompt holds the tags, the completions come from them.
+        app.go_to(next(i for i in app.outline_items() if i.kind == "note"))
+        await pilot.pause()
+        app.article.focus()
+        await pilot.press("t")
+        await pilot.pause()
+        assert isinstance(app.screen, TextPrompt)
+        out = assert_safe(app)
+        assert "[a=b=c]x" in out
+        await pilot.press("ctrl+u", "[", "@", "c")  # completion of a hostile tag is shown too
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_tag_with_markup_typed_at_the_prompt_is_kept_and_filters(hostile_article: Path):
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("j", "j", "t")
+        await pilot.pause()
+        for key in "[a=b=c]x":
+            await pilot.press(
+                key
+                if key.isalnum()
+                else {"[": "left_square_bracket", "]": "right_square_bracket", "=": "equals_sign"}[
+                    key
+                ]
+            )
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.notebook.tags() == ["[a=b=c]x"]
+        await pilot.press("f")
+        await pilot.pause()
+        assert "#[a=b=c]x" in assert_safe(app)
+        await pilot.press("enter")
+        assert app.is_running
+
+
+async def test_hostile_body_in_the_note_editor_is_shown_safely_and_kept(
+    hostile_article: Path, capsys
+):
+    _add(hostile_article, "Ferries to Calais", HOSTILE_BODY)
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        note = app.notebook.placed[0].note
+        app.go_to(next(i for i in app.outline_items() if i.kind == "note"))
+        await pilot.pause()
+        app.article.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        out = assert_safe(app)
+        assert "␛]0;PWNED␇" in out and "[@click=app.quit]q[/]" in out
+        await pilot.press("end", "!", "ctrl+s")
+        await pilot.pause()
+        saved = app.notebook.placed[0].note
+        assert saved.id == note.id
+        first, rest = HOSTILE_BODY.split("\n", 1)
+        assert saved.body == first + "!\n" + rest  # edited, with every hostile byte kept
+
+
+async def test_hostile_choice_confirm_and_status(hostile_article: Path, capsys):
+    _add(hostile_article, "Ferries to Calais", HOSTILE_BODY, [TITLE])
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        app.push_screen(ChoiceScreen(TITLE + "[a=b=c]", [("x", "[@click=app.quit]" + TITLE)]))
+        await pilot.pause()
+        assert "[a=b=c]" in assert_safe(app)
+        await pilot.press("escape")
+        app.push_screen(ConfirmScreen("Delete “" + HOSTILE_BODY + "”?"))
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("n")
+        app.set_status(HOSTILE_BODY)
+        await pilot.pause()
+        assert_safe(app)
+
+
+@pytest.mark.parametrize(
+    "name", ["x[a=b=c]y.txt", "report [draft].txt", "t\x1b]0;PWNED\x07.txt", "b\u202ecod.exe.txt"]
+)
+async def test_hostile_file_names_in_title_and_export_notice(
+    name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    path = tmp_path / name
+    path.write_text(ARTICLE.replace("Storm closes harbour\n\n", ""), encoding="utf-8")
+    out_dir = tmp_path / "out"
+    out_dir.mkdir()
+    monkeypatch.chdir(out_dir)
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("h")
+        app.action_export_notes("md")
+        await pilot.pause()
+        assert_safe(app)
+        [written] = out_dir.iterdir()
+        assert written.name.startswith(Path(name).stem)
+        stem = Path(name).stem
+        [notice] = [n for n in app._notifications if "written" in n.message]
+        assert not notice.markup
+        if "[" in name:
+            assert f"{stem}.notes.md" in notice.message  # brackets shown, not eaten as markup
+        assert app.is_running
+
+
+@pytest.mark.parametrize(
+    "settings",
+    [
+        'theme = "[a=b=c]"',
+        'theme = "\\u001b]0;PWNED\\u0007"',
+        'theme = "[@click=app.quit]x"',
+        '"[a=b=c]" = 1',
+        '"\\u001b]0;PWNED\\u0007" = 1',
+        '[keys]\nhighlight = "[a=b=c]"',
+        '[keys]\nhighlight = "\\u001b]0;PWNED\\u0007"',
+        '[keys]\n"[a=b=c]" = "z"',
+        '[rules]\ndisabled = ["\\u001b]0;PWNED\\u0007", "[a=b=c]"]',
+        "theme = [\n",
+    ],
+)
+async def test_hostile_settings_warn_safely(settings: str, tmp_path: Path):
+    path = tmp_path / "config.toml"
+    path.write_text(settings, encoding="utf-8")
+    app = ReaderApp(source=None, config=load_config(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert_safe(app)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("escape", "h", "j", "ctrl+p")
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("escape")
+        assert app.is_running

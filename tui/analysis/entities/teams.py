@@ -1,0 +1,116 @@
+"""Teams in sports copy: a city's or a county's name in a team's slot names the team.
+
+In a sports story "Leeds 2 Porto 1", "Surrey beat Kent", "v Derbyshire" and a standings row
+("DETROIT 48 86 .358") name clubs, whatever the place gazetteer says. Only a story that reads
+as sports is looked at, so "Frankfurt 3.45" in a markets report stays a place; a country's name
+stays a place (a national team is written as its country, as CoNLL-2003 tags it), and so does
+a person's surname ("Sampras beat Agassi").
+"""
+
+from __future__ import annotations
+
+import re
+
+from .gazetteer import Gazetteer
+from .mention import SHAPE, TEAM, Mention, is_country
+
+_SPORTS_WORDS = re.compile(
+    r"\b(?:soccer|football|cricket|tennis|golf|baseball|basketball|rugby|hockey|matche?s?"
+    r"|goals?|scored|scorers?|striker|midfielder|defender|goalkeeper|coach|league|innings"
+    r"|wickets?|half-?time|quarter-?finals?|semi-?finals?|seeded|pitcher|touchdown|tournament"
+    r"|stadium|squad|standings|championship|cup|fixtures?|draw|drew|season|points|racing)\b",
+    re.IGNORECASE,
+)
+_SCORE = re.compile(
+    r"(?<![\d.\-/])\d{1,3}-\d{1,3}(?![\d\-/%])|[A-Za-z][ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+[.\d]"
+)
+_SPORTS_WORDS_NEEDED = 4
+_SLOT_BEFORE = frozenset(
+    "v vs versus against beat beats beating defeated defeat edged thrashed routed overcame "
+    "downed hosts host hosted visit visits face faces meet meets".split()
+)
+_HOME_NATIONS = frozenset(
+    ["england", "scotland", "wales", "northern ireland", "great britain", "west indies"]
+)
+_PLAYER_BEFORE = frozenset("b c st lbw".split())
+_SLOT_AFTER = frozenset("v vs beat beats drew draw lost lose defeated edged thrashed won".split())
+_DRAW = frozenset("drew draw drawn tied drawing".split())
+_LOSE = frozenset("lost lose losing loses beaten".split())
+_WIN = frozenset("win victory won".split())
+_WORDS_BEFORE = re.compile(r"([A-Za-z]+)\.?[ \t]+(?:([A-Za-z]+)[ \t]+)?$")
+_WORD_AFTER = re.compile(
+    r"[ \t]+(?:'s[ \t]+)?([A-Za-z]+|\d{1,3}(?:-\d{1,3})?)(?=[ \t,;)]|\.(?!\d)|$)"
+)
+_NOT_A_SCORE = re.compile(
+    r"[ \t]+\d[\d-]*[ \t]+(?:percent|per|pct|million|billion|years?|km|miles|metres|points)\b"
+)
+
+
+def is_sports(text: str) -> bool:
+    """Whether ``text`` reads as a sports story: several of sport's own words ("innings",
+    "striker", "halftime"), and a score or two."""
+    for words, _ in enumerate(_SPORTS_WORDS.finditer(text), 1):
+        if words == _SPORTS_WORDS_NEEDED and _SCORE.search(text):
+            return True
+        if words == 2 * _SPORTS_WORDS_NEEDED:
+            return True
+    return False
+
+
+def mark_teams(found: list[Mention], text: str, gaz: Gazetteer) -> None:
+    """In a sports story, make every mention that stands in a team's slot an organisation of
+    subtype team, strongly enough to outvote the gazetteer over the whole story."""
+    if not is_sports(text):
+        return
+    people: set[str] = set()
+    for m in found:
+        if m.kind == "person" and " " in m.key and not m.pending:
+            words = m.key.split()
+            people.update((words[0], words[-1]))
+    for m in found:
+        if _may_be_team(m, gaz, people) and _in_slot(text, m.start, m.end):
+            m.kind, m.strength, m.subtype, m.pending = "organization", TEAM, "team", False
+
+
+def _may_be_team(m: Mention, gaz: Gazetteer, surnames: set[str]) -> bool:
+    """A name that a team may bear: no country, demonym, event or person's name."""
+    if m.pending:
+        return " " not in m.key and not m.text.isupper()
+    if m.demonym or is_country(m.known) or m.key in surnames or m.key in _HOME_NATIONS:
+        return False
+    if m.kind is None or m.kind == "organization":
+        return True
+    if m.kind == "place":
+        return m.known is not None or m.strength < SHAPE + 2
+    if m.kind == "person" and m.strength == SHAPE:
+        return any(word in gaz.names for word in m.key.split())
+    return False
+
+
+def _in_slot(text: str, start: int, end: int) -> bool:
+    """Whether a score, a standings row or a verb of the game stands beside the name."""
+    after = _WORD_AFTER.match(text, end)
+    if after:
+        word = after.group(1)
+        if word[0].isdigit():
+            if not _NOT_A_SCORE.match(text, end):
+                return True
+        elif word.lower() in _SLOT_AFTER or word == "AT":
+            return True
+    before = _WORDS_BEFORE.search(text, max(0, start - 24), start)
+    if not before:
+        return False
+    last, previous = (before.group(2) or before.group(1)), before.group(1)
+    if before.group(2) is None:
+        previous = ""
+    if last == "AT" and text[start : start + 2].isupper():
+        return True
+    if last in _PLAYER_BEFORE:
+        return False
+    last, previous = last.lower(), previous.lower()
+    return (
+        last in _SLOT_BEFORE
+        or (last == "with" and previous in _DRAW)
+        or (last == "to" and previous in _LOSE)
+        or (last == "over" and previous in _WIN)
+    )
