@@ -24,13 +24,13 @@ from .source import LoadError, load
 
 PROG = "closeread"
 COMMANDS = """commands (each has --help):
-  analyze PATH|URL...       the analysis without the reader: a summary, JSON or a report
-  review PATH               a finished review: flags with your dismissals, your notes
-  notes add|list|export|search|import|relink
-                            your notes from the command line
-  config path|init          where the settings file is; write one with every option
-  serve [PATH] [--host H] [--port N]
-                            the reader in a web browser (pip install 'closeread[web]')
+  closeread analyze PATH|URL...   the analysis without the reader: a summary, JSON or a report
+  closeread review PATH           a finished review: flags with your dismissals, your notes
+  closeread notes add|list|export|search|import|relink
+                                  your notes from the command line
+  closeread config path|init      where the settings file is; write one with every option
+  closeread serve [PATH] [--host H] [--port N]
+                                  the reader in a web browser (pip install 'closeread[web]')
 """
 
 
