@@ -26,6 +26,7 @@ from textual.selection import Selection
 from textual.strip import Strip
 
 from ..analysis.model import Span
+from ..analysis.segment import sentence_in
 from ..safe_text import visible
 from ..spanindex import SpanIndex
 from .wrap import Layout
@@ -47,7 +48,6 @@ LAYERS = (
     "current",
     "cursor",
 )
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)\]]*\s+")
 _WORD = re.compile(r"\w[\w'’-]*")
 _FEW = 16
 GUTTER = 2
@@ -183,17 +183,7 @@ class ArticleView(ScrollView, can_focus=True):
 
     def sentence_at(self, offset: int) -> Span:
         """The sentence around ``offset``, within its paragraph."""
-        start, end = self._paragraph_at(offset)
-        chunk = self._text[start:end]
-        local = offset - start
-        begin, finish = 0, len(chunk)
-        for match in _SENTENCE_END.finditer(chunk):
-            if match.end() <= local:
-                begin = match.end()
-            else:
-                finish = match.end()
-                break
-        return start + begin, start + len(chunk[:finish].rstrip())
+        return sentence_in(self._text, *self._paragraph_at(offset), offset)
 
     def word_at(self, offset: int) -> Span | None:
         """The word under ``offset``, if the cursor is on one."""

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..segment import stops
 from .draft import Draft
-from .sentences import sentence_starts
 
 _MONTH = (
     r"(?i:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -37,5 +37,5 @@ def lift_captions(draft: Draft) -> None:
             continue
         if not _DATELINE.match(text):
             continue
-        end = next((s for s in sentence_starts(text)[1:] if text[s].islower()), len(text))
+        end = next((s for s in stops(text)[1:] if text[s].islower()), len(text))
         block.replace(0, end, "", "caption", "photo caption (dateline: date and place in capitals)")

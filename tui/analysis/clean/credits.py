@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..segment import sentence_starts, stops
 from .draft import Block, Draft
-from .sentences import sentence_starts
 
 _WORD = r"[A-Z][\w'’&-]*\.?"
 _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|der|den|da|di|du|la|le|al|bin|y)){{0,5}}"
@@ -41,7 +41,7 @@ _HINTS = ("/", "pic", "photo", "image", "credit", "copyright", "getty", "shutter
 
 def _tail(text: str) -> int | None:
     """Where the credit that ends ``text`` starts, if it does end in one."""
-    for start in sentence_starts(text):
+    for start in stops(text):
         if _TAIL.match(text, start):
             return start
     return None

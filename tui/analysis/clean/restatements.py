@@ -14,9 +14,9 @@ from __future__ import annotations
 import re
 
 from ..model import Flag, Span, make_flag
+from ..segment import sentence_starts
 from .assemble import Assembled
 from .index import twice_shared
-from .sentences import sentence_starts
 
 _STOP_WORDS = (
     "a about above after again against all also am an and any are as at be because been before "

@@ -11,8 +11,8 @@ import re
 from collections import Counter
 
 from ..model import Flag, make_flag
+from ..segment import stops
 from .assemble import Assembled
-from .sentences import sentence_starts
 from .words import is_english_word, word_list_loaded
 
 _BROKEN = re.compile(r"[a-z]+(?:['’-][a-z]+)*(?=[\s,;:.!?)\"”’]|$)")
@@ -40,7 +40,7 @@ def flag_truncated_text(result: Assembled) -> list[Flag]:
     flags = []
     for a, b in result.paragraphs:
         paragraph = text[a:b]
-        for start in sentence_starts(paragraph):
+        for start in stops(paragraph):
             m = _BROKEN.match(paragraph, start)
             if m is None or len(m[0]) < 2 or (dictionary_first and is_english_word(m[0])):
                 continue

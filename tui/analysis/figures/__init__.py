@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 
 from ..model import Figure, ReferenceDate, Span
+from ..segment import Sentences
 from .amounts import find_amounts
 from .candidate import Candidate
-from .counts import Sentences, describe, source_in
+from .counts import describe, source_in
 from .dates import find_dates, find_times, year_for
 from .numbers import digit_edges
 from .relative import UPPER_BOUNDS, choose_reference, find_relative, resolve
@@ -91,15 +92,21 @@ def _resolve(text: str, candidates: list[Candidate], reference: ReferenceDate | 
             )
 
 
-def _figures(text: str, candidates: list[Candidate], ident: str, in_body: bool) -> list[Figure]:
-    sentences = Sentences(text)
+def _figures(
+    text: str,
+    candidates: list[Candidate],
+    ident: str,
+    in_body: bool,
+    paragraphs: Sequence[Span] = (),
+) -> list[Figure]:
+    sentences = Sentences(text, paragraphs)
     sources: dict[int, str | None] = {}
     figures = []
     previous: tuple[int, str] = (-1, "")
     for c in candidates:
         counts = source = None
         if c.kind in _SOURCED:
-            s_start, s_end = sentences.around(c.start)
+            s_start, s_end = sentences.at(c.start)
             if s_start not in sources:
                 sources[s_start] = source_in(text, s_start, s_end)
             source = sources[s_start]
@@ -154,7 +161,7 @@ def find_figures(
         head_end=head_end,
     )
     _resolve(text, body, reference)
-    figures = _figures(text, body, "", in_body=True)
+    figures = _figures(text, body, "", in_body=True, paragraphs=paragraphs)
     for i, (caption, found) in enumerate(zip(captions, in_captions, strict=True)):
         _resolve(caption, found, reference)
         figures.extend(_figures(caption, found, f"c{i}:", in_body=False))

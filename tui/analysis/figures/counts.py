@@ -13,7 +13,6 @@ not a parse, and it leaves ``counts`` empty rather than guess across a clause.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from .patterns import trie
 
@@ -216,10 +215,6 @@ _QUANTITY = frozenset(
 )
 _WORD = re.compile(r"[ \t]+([A-Za-z][\w’'-]*)")
 _OF = re.compile(r"[ \t]+of(?:[ \t]+(?:the|these|those|them|its|their|his|her|our|whom))?\b")
-# A full stop (or "!", "?", "…") before closing quotes, spaces and a capital, or a line break.
-# One character class opens both readings, so ``re`` skips to the stops instead of trying both
-# at every position.
-_SENTENCE_END = re.compile(r"[.!?…\n](?:(?<=[.!?…])[\"”’)\]]*\s+(?=[\"“‘(]?[A-Z0-9])|(?<=\n))")
 # Every match of ``_ACCORDING`` holds "ccord" in some case ("i" is left out, as a dotless "ı"
 # matches it): a sentence without it is not searched, as the search tries every position.
 _ACCORDING = re.compile(
@@ -244,21 +239,6 @@ _SAID_WHO = re.compile(
 )
 # Every match of those holds one of these words: a sentence without any is not searched.
 _SAYING = re.compile(trie(["said", "say", "told", "reported", "estimate", "claimed", "confirmed"]))
-
-
-class Sentences:
-    """Sentence boundaries of a text, found once and looked up by binary search."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.ends = [m.end() for m in _SENTENCE_END.finditer(text)]
-
-    def around(self, pos: int) -> tuple[int, int]:
-        """The span of the sentence holding ``pos``."""
-        i = bisect_right(self.ends, pos)
-        start = self.ends[i - 1] if i else 0
-        end = self.ends[i] if i < len(self.ends) else len(self.text)
-        return start, end
 
 
 def noun_after(text: str, end: int, limit: int) -> tuple[str, int]:

@@ -15,10 +15,7 @@ from datetime import date
 from functools import cached_property
 
 from ..model import Entity, Figure, Flag, Severity, Span, make_flag
-
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’»)\]]*\s+(?=[\"“‘'(]?[A-Z0-9])")
-# A full stop after these (or after an initial) ends no sentence.
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\bMr|\bMrs|\bMs|\bDr|\bSt|\bNo)$")
+from ..segment import Sentences
 
 _QUOTE_MARK = re.compile(r'[“”"]')
 _OPENS_AFTER = frozenset("([—–-")
@@ -41,7 +38,6 @@ class Article:
         self.entities = tuple(entities)
         self.figures = tuple(figures)
         self.date = article_date
-        self._cut: dict[int, tuple[tuple[Span, ...], list[int]]] = {}
 
     @cached_property
     def lower(self) -> str:
@@ -73,30 +69,13 @@ class Article:
         return windows
 
     @cached_property
-    def sentences(self) -> tuple[Span, ...]:
-        """Sentence spans, never crossing a paragraph edge (a rough cut: abbreviations such as
-        "Mr." and initials do not end one)."""
-        return tuple(s for i in range(len(self.paragraphs)) for s in self._sentences_in(i)[0])
+    def _sentences(self) -> Sentences:
+        return Sentences(self.text, self.paragraphs)
 
-    def _sentences_in(self, i: int) -> tuple[tuple[Span, ...], list[int]]:
-        """The sentences of paragraph ``i`` and their starts, cut on first use: the rules ask for
-        the sentences around a few places, and cutting a long text whole costs more."""
-        if (cut := self._cut.get(i)) is not None:
-            return cut
-        start, end = self.paragraphs[i]
-        spans: list[Span] = []
-        at = start
-        for m in _SENTENCE_END.finditer(self.text, start, end):
-            if self.text[m.start()] == "." and _ABBREVIATION.search(
-                self.text, max(m.start() - 4, 0), m.start()
-            ):
-                continue
-            spans.append((at, m.start() + len(m.group().rstrip())))
-            at = m.end()
-        if at < end:
-            spans.append((at, end))
-        self._cut[i] = cut = (tuple(spans), [a for a, _ in spans])
-        return cut
+    @cached_property
+    def sentences(self) -> tuple[Span, ...]:
+        """Sentence spans, never crossing a paragraph edge (as ``segment`` cuts them)."""
+        return tuple(self._sentences.all())
 
     @cached_property
     def _paragraph_starts(self) -> list[int]:
@@ -143,15 +122,8 @@ class Article:
         return i >= 0 and self.quotes[i][0] < pos < self.quotes[i][1]
 
     def sentence_at(self, pos: int) -> Span:
-        """The sentence holding ``pos`` (the nearest one before it, between two): the last one
-        starting at or before it, in its paragraph or, past an empty one, in an earlier one."""
-        i = bisect_right(self._paragraph_starts, pos) - 1
-        while i >= 0:
-            spans, starts = self._sentences_in(i)
-            if (k := bisect_right(starts, pos) - 1) >= 0:
-                return spans[k]
-            i -= 1
-        return self.sentences[0]
+        """The sentence holding ``pos`` (the nearest one before it, between two)."""
+        return self._sentences.at(pos)
 
     def paragraph_at(self, pos: int) -> Span:
         i = max(bisect_right(self._paragraph_starts, pos) - 1, 0)
