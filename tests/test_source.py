@@ -126,6 +126,6 @@ def test_unreadable_file_is_one_line_even_as_root(article: Path, monkeypatch):
     def refuse(*_, **__):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(Path, "open", refuse)
+    monkeypatch.setattr(source.os, "open", refuse)
     with pytest.raises(LoadError, match="permission denied"):
         load(str(article))

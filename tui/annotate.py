@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 from textual.binding import Binding
 
 from .analysis.model import Correction, Span
-from .notes.errors import StoreError
+from .notes.errors import StoreError, UndoRefused
 from .outline import Item
 from .safe_text import one_line
 
@@ -282,6 +282,9 @@ class AnnotationActions:
             return
         try:
             done = notebook.undo()
+        except UndoRefused as error:
+            self.notify(f"{error}; u again goes further back.", severity="warning", timeout=6)
+            return
         except StoreError as error:
             self.notify(f"Could not undo: {one_line(str(error), 200)}", severity="error")
             return

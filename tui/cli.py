@@ -14,12 +14,12 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from . import __version__
 from .analysis import Analysis, Source
 from .config import Config, check_names, data_dir, default_config_path, load_config
-from .safe_text import one_line
+from .safe_text import json_text, one_line, plain
 from .source import LoadError, load
 
 PROG = "closeread"
@@ -32,6 +32,13 @@ COMMANDS = """commands (each has --help):
   closeread serve [PATH] [--host H] [--port N]
                                   the reader in a web browser (pip install 'closeread[web]')
 """
+
+
+class _Parser(argparse.ArgumentParser):
+    """Argument errors quote what was typed: as one safe line, never raw controls."""
+
+    def error(self, message: str) -> NoReturn:
+        super().error(one_line(message, 300))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -66,10 +73,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _iso_date(value: str) -> date:
+    from .analysis.figures.relative import reference_problem
+
     try:
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+        raise argparse.ArgumentTypeError(
+            f"not a date in the form YYYY-MM-DD: {one_line(value, 40)}"
+        ) from None
+    problem = reference_problem(day)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return day
 
 
 def _encoding(value: str) -> str:
@@ -110,7 +125,7 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 
 
 def _notes_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} notes",
         description="The notes you made, from the command line: add, list, export, search, "
         "import, relink.",
@@ -150,7 +165,7 @@ def _notes_parser() -> argparse.ArgumentParser:
 
 
 def _serve_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} serve",
         description="The reader in a web browser (textual-serve; install it with "
         "pip install 'closeread[web]'). Each browser tab runs its own reader.",
@@ -166,7 +181,7 @@ def _serve_parser() -> argparse.ArgumentParser:
 
 
 def _config_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} config",
         description="The settings file: where it is, and a first one with every option "
         "commented out.",
@@ -212,7 +227,7 @@ def run_notes(options: argparse.Namespace) -> int:
 
 
 def _reader_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=PROG,
         usage=f"{PROG} [PATH | URL | -] [options]\n       {PROG} COMMAND ...",
         description="A terminal reader for news articles: cleans the text, lists the people,\n"
@@ -233,7 +248,7 @@ def _reader_parser() -> argparse.ArgumentParser:
 
 
 def _review_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} review",
         description="One document of a finished review: the flags with your dismissals and "
         "their reasons, your entity corrections, your notes and highlights in reading order, "
@@ -249,7 +264,7 @@ def _review_parser() -> argparse.ArgumentParser:
 
 
 def _analyze_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog=f"{PROG} analyze",
         description="Analyse articles without the reader. Reads no user settings unless "
         "--config is given, so the output depends only on the inputs.",
@@ -306,21 +321,30 @@ def run_analyze(options: argparse.Namespace) -> int:
     for path in options.paths:
         try:
             source = load_input(path, options.encoding)
+            analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
         except LoadError as error:
-            print(f"{PROG}: {error}", file=sys.stderr)
+            print(f"{PROG}: {one_line(str(error), 300)}", file=sys.stderr)
             failed = True
             continue
-        analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
+        except Exception as error:  # one input's failure never stops the others
+            if options.debug:
+                raise
+            print(
+                f"{PROG}: {one_line(path, 200)}: internal error: "
+                f"{one_line(str(error) or type(error).__name__, 200)} "
+                "(run with --debug for details)",
+                file=sys.stderr,
+            )
+            failed = True
+            continue
         if options.format == "json":
-            import json
-
             from .analysis.serialize import to_dict
 
-            sys.stdout.write(json.dumps(to_dict(analysis), ensure_ascii=False) + "\n")
+            sys.stdout.write(json_text(to_dict(analysis), indent=None) + "\n")
         elif options.format == "md":
             from .report import markdown_report
 
-            sys.stdout.write(markdown_report(analysis, "stdin" if path == "-" else path))
+            sys.stdout.write(plain(markdown_report(analysis, "stdin" if path == "-" else path)))
         else:
             write_summary(analysis, path, sys.stdout)
         sys.stdout.flush()
@@ -367,7 +391,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     )
     for flag in analysis.flags:
         lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
-    out.write("\n".join(lines) + "\n")
+    out.write(plain("\n".join(lines)) + "\n")
 
 
 def given_config(path: Path | None, *, for_reader: bool = False) -> Config:

@@ -14,6 +14,7 @@ from .notes.anchor import anchor_notes, make_anchor
 from .notes.export import to_jsonld, to_markdown
 from .notes.model import Document, Note, Placed, now
 from .notes.store import SAMPLE_PREFIX, NoteStore, source_key
+from .safe_text import json_text, plain
 
 SHOWN_KINDS = ("note", "highlight", "bookmark")
 
@@ -143,15 +144,9 @@ class Notebook:
     def export(self, fmt: str, folder: Path) -> Path:
         """Write this article's notes as Markdown or W3C Web Annotation JSON-LD into ``folder``
         under a new name (never over an existing file); returns the path."""
-        import json
-
         assert self.document is not None
         groups = [(self.document, self.placed)]
-        content = (
-            to_markdown(groups)
-            if fmt == "md"
-            else json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n"
-        )
+        content = plain(to_markdown(groups)) if fmt == "md" else json_text(to_jsonld(groups)) + "\n"
         return self._write_new(folder, ".notes.md" if fmt == "md" else ".notes.jsonld", content)
 
     def write_review(self, analysis: Analysis, folder: Path) -> Path:

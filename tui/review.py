@@ -5,11 +5,10 @@ order, then the figures, entities and edits (``tui.report`` writes it)."""
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 
 from .config import data_dir as default_data_dir
-from .safe_text import one_line
+from .safe_text import json_text, one_line, plain
 
 PROG = "closeread"
 
@@ -49,7 +48,7 @@ def run_review(options: argparse.Namespace) -> int:
     name = "stdin" if options.path == "-" else options.path or source.path or "sample"
     if options.format == "json":
         document = review_json(analysis, name, review)
-        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(document) + "\n")
     else:
-        sys.stdout.write(markdown_report(analysis, name, review))
+        sys.stdout.write(plain(markdown_report(analysis, name, review)))
     return 0

@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .fetch import is_url
+from .safe_text import one_line
 from .source import LoadError
 
 INSTALL_HINT = "pip install 'closeread[web]'"
@@ -54,11 +55,12 @@ def run_serve(options: argparse.Namespace) -> int:
     command = serve_command(options)
     if options.host not in ("localhost", "127.0.0.1", "::1"):
         print(
-            f"closeread: warning: listening on {options.host}: anyone who reaches this port "
-            "reads as you (your notes, and any file through Open file…)",
+            f"closeread: warning: listening on {one_line(options.host, 100)}: anyone who "
+            "reaches this port reads as you (your notes, and any file through Open file…)",
             file=sys.stderr,
         )
     server = Server(command, host=options.host, port=options.port, title="closeread")
-    print(f"closeread: serving the reader at http://{options.host}:{options.port} (ctrl+c stops)")
+    where = one_line(f"http://{options.host}:{options.port}", 200)
+    print(f"closeread: serving the reader at {where} (ctrl+c stops)")
     server.serve()
     return 0

@@ -6,14 +6,17 @@ read imperfectly (bad bytes, an empty file) loads, with a warning the analysis t
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
 import re
+import stat
 from pathlib import Path
 from typing import BinaryIO
 
 from .analysis.model import Format, Source
 from .formats import Extracted
+from .safe_text import one_line
 
 MAX_BYTES = 64 * 1024 * 1024
 BINARY_PROBE = 8192
@@ -61,21 +64,30 @@ def sample_path() -> Path:
     return seed_file()
 
 
-def read_path(path: str | os.PathLike[str]) -> bytes:
-    """Read a file's bytes, refusing what is missing, not a file, unreadable or too large."""
-    p = Path(path)
-    shown = str(path)
+def read_path(path: str | os.PathLike[str], limit: int | None = None) -> bytes:
+    """Read a file's bytes, refusing what is missing, not a regular file (a directory, FIFO,
+    device or socket is refused without reading a byte), unreadable or over ``limit``."""
+    shown = one_line(os.fsdecode(path), 300)
+    limit = MAX_BYTES if limit is None else limit
+    if not os.fspath(path):
+        raise LoadError("an empty path names no file")
     try:
-        if p.is_dir():
-            raise LoadError(f"{shown}: is a directory, not an article")
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise LoadError(
-                f"{shown}: too large to open ({_megabytes(size)}; "
-                f"the limit is {_megabytes(MAX_BYTES)})"
-            )
-        with p.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        kind = _not_regular(os.stat(path).st_mode)
+        if kind:
+            raise LoadError(f"{shown}: is {kind}, not an article")
+        # O_NONBLOCK: were the file swapped for a FIFO since the stat, opening it does not wait.
+        fd = os.open(path, os.O_RDONLY | os.O_NOCTTY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(fd, "rb") as handle:
+            status = os.fstat(handle.fileno())
+            kind = _not_regular(status.st_mode)
+            if kind:
+                raise LoadError(f"{shown}: is {kind}, not an article")
+            if status.st_size > limit:
+                raise LoadError(
+                    f"{shown}: too large to open ({_megabytes(status.st_size)}; "
+                    f"the limit is {_megabytes(limit)})"
+                )
+            data = handle.read(limit + 1)
     except LoadError:
         raise
     except FileNotFoundError:
@@ -83,10 +95,31 @@ def read_path(path: str | os.PathLike[str]) -> bytes:
     except PermissionError:
         raise LoadError(f"{shown}: permission denied") from None
     except OSError as error:
+        if error.errno == errno.ELOOP:
+            raise LoadError(f"{shown}: a loop of symbolic links, no file") from None
+        if error.errno == errno.ENOTDIR:
+            raise LoadError(f"{shown}: no such file (a part of the path is not a folder)") from None
         raise LoadError(f"{shown}: cannot be read ({error.strerror or error})") from None
-    if len(data) > MAX_BYTES:
-        raise LoadError(f"{shown}: too large to open (the limit is {_megabytes(MAX_BYTES)})")
+    except ValueError:  # a NUL inside the path
+        raise LoadError(f"{shown}: not a valid path") from None
+    if len(data) > limit:
+        raise LoadError(f"{shown}: too large to open (the limit is {_megabytes(limit)})")
     return data
+
+
+def _not_regular(mode: int) -> str | None:
+    """What a file that is not a regular file is, in words, or None for a regular file."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    if stat.S_ISFIFO(mode):
+        return "a FIFO (named pipe)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
 
 
 def read_stream(stream: BinaryIO, name: str = "stdin") -> bytes:
@@ -100,9 +133,16 @@ def read_stream(stream: BinaryIO, name: str = "stdin") -> bytes:
     return data
 
 
-def load(path: str | None, stdin: BinaryIO | None = None, *, encoding: str | None = None) -> Source:
+def load(
+    path: str | None,
+    stdin: BinaryIO | None = None,
+    *,
+    encoding: str | None = None,
+    limit: int | None = None,
+) -> Source:
     """Load an article: ``None`` is the bundled sample, ``"-"`` is ``stdin``, else a path.
-    ``encoding`` forces a codec (``--encoding``) instead of the declared or detected one."""
+    ``encoding`` forces a codec (``--encoding``) instead of the declared or detected one;
+    a file over ``limit`` bytes is refused."""
     if path is None:
         sample = sample_path()
         return decode(read_path(sample), path=str(sample), name=sample.name)
@@ -110,8 +150,12 @@ def load(path: str | None, stdin: BinaryIO | None = None, *, encoding: str | Non
         if stdin is None:
             raise LoadError("stdin: nothing to read")
         return decode(read_stream(stdin), path=None, name="stdin", encoding=encoding)
-    resolved = str(Path(path).expanduser().resolve())
-    return decode(read_path(path), path=resolved, name=path, encoding=encoding)
+    data = read_path(path, limit)
+    try:
+        resolved = str(Path(path).expanduser().resolve())
+    except (OSError, RuntimeError):  # a link loop made since the read: keep the path as given
+        resolved = os.path.abspath(path)
+    return decode(data, path=resolved, name=path, encoding=encoding)
 
 
 def decode(

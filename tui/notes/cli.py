@@ -17,7 +17,7 @@ from typing import Any
 
 from ..analysis import analyze
 from ..config import data_dir as default_data_dir
-from ..safe_text import one_line
+from ..safe_text import json_text, one_line, plain
 from ..source import LoadError, load, read_path, read_stream
 from .anchor import anchor_notes, make_anchor
 from .export import (
@@ -32,6 +32,10 @@ from .model import Document, Note, Placed
 from .store import SAMPLE_PREFIX, NoteStore, StoreError, note_to_dict, source_key
 
 PROG = "closeread"
+REREAD_LIMIT = 5 * 1024 * 1024
+"""Listings and exports read each article again to place its notes on the text as it is now;
+one larger than this (or not a regular file) is taken as the store last saw it: an imported
+note naming a 20 MB file cost 10 s and 330 MB of every listing."""
 _QUOTE_MARKS = {"'": "['‘’]", '"': '["“”]', "‘": "['‘’]", "’": "['‘’]", "“": '["“”]', "”": '["“”]'}
 
 
@@ -78,7 +82,7 @@ def notes_list(
         groups = _groups(path, data_dir)
         if as_json:
             rows = [_json_row(doc, p) for doc, placed in groups for p in _ordered(placed)]
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(rows) + "\n")
             return 0
         for doc, placed in groups:
             print(one_line(doc.source, 300))
@@ -103,9 +107,9 @@ def notes_export(
             raise _BadArgument(f"unknown export format {fmt!r}: use md or json")
         groups = _groups(path, data_dir)
         if fmt == "md":
-            sys.stdout.write(to_markdown(groups))
+            sys.stdout.write(plain(to_markdown(groups)))
         else:
-            sys.stdout.write(json.dumps(to_jsonld(groups), ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(to_jsonld(groups)) + "\n")
         return 0
 
     return _guarded(run)
@@ -195,7 +199,7 @@ def notes_search(
                 }
                 for hit in hits
             ]
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+            sys.stdout.write(json_text(rows) + "\n")
             return 0 if hits else 1
         if not hits:
             print(f"no notes match {one_line(query, 80)!r}")
@@ -278,8 +282,10 @@ def _reread(doc: Document) -> str:
     if doc.source.startswith(SAMPLE_PREFIX):
         return analyze(load(None)).text
     try:
-        return analyze(load(doc.source)).text
+        return analyze(load(doc.source, limit=REREAD_LIMIT)).text
     except LoadError:
+        return doc.text
+    except Exception:  # a listing lists: an article that cannot be analysed now is as last seen
         return doc.text
 
 

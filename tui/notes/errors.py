@@ -19,3 +19,7 @@ class StoreCorrupt(StoreError):
     def __init__(self, message: str, path: Path) -> None:
         super().__init__(message)
         self.path = path
+
+
+class UndoRefused(StoreError):
+    """Undo would reverse, or trample, a change another window made; nothing was changed."""

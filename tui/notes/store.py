@@ -15,6 +15,7 @@ import os
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import replace
@@ -25,7 +26,7 @@ from typing import Any, NamedTuple
 from ..analysis.model import Correction, Source
 from ..analysis.offsets import OffsetMap
 from .anchor import CONTEXT, make_anchor, place
-from .errors import StoreCorrupt, StoreError, StoreUnavailable
+from .errors import StoreCorrupt, StoreError, StoreUnavailable, UndoRefused
 from .model import Anchor, Document, Note, Placed, now
 
 DB_NAME = "notes.sqlite3"
@@ -89,6 +90,11 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
         "ALTER TABLE versions ADD COLUMN source_sha256 TEXT NOT NULL DEFAULT ''",
         "CREATE INDEX versions_by_fingerprint ON versions (fingerprint)",
         "CREATE INDEX versions_by_source_sha256 ON versions (source_sha256)",
+    ),
+    # Undo belongs to its window: each change names the store session (one window) that made it.
+    (
+        "ALTER TABLE changes ADD COLUMN session TEXT",
+        "CREATE INDEX changes_by_session ON changes (document_id, session, seq)",
     ),
     # Notes searched across articles: an FTS5 index over bodies, quotes and tags (as words, not
     # JSON), kept by triggers; an edit is a delete and an insert, so its rowid changes with it.
@@ -191,6 +197,8 @@ class NoteStore:
         self._db = connection
         self._lock = threading.RLock()
         self.path = path
+        self.session = uuid.uuid4().hex
+        """Names this store's changes in the log: ``undo`` reverses only its own."""
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str]) -> NoteStore:
@@ -458,33 +466,64 @@ class NoteStore:
             self._log(db, doc, note_id, "delete", _from_row(row))
 
     def undo(self, doc: Document) -> str | None:
-        """Reverse the last add, edit or delete on ``doc``; say what was undone, or None."""
+        """Reverse the last add, edit or delete this store (this window) made on ``doc``; say
+        what was undone, or None when it made none. A change another window (or ``notes add``)
+        made is never undone here, and neither is one of ours on a note another window has
+        changed since: that raises ``UndoRefused`` (and the next undo goes further back)."""
         with self._writing() as db:
             row = db.execute(
-                "SELECT seq, note_id, action, before FROM changes WHERE document_id = ? "
-                "ORDER BY seq DESC LIMIT 1",
-                (doc.id,),
+                "SELECT seq, note_id, action, before FROM changes "
+                "WHERE document_id = ? AND session = ? ORDER BY seq DESC LIMIT 1",
+                (doc.id, self.session),
             ).fetchone()
             if row is None:
                 return None
             seq, note_id, action, before = row
             kind_row = db.execute("SELECT kind FROM notes WHERE id = ?", (note_id,)).fetchone()
-            db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-            if before is not None:
-                earlier = note_from_dict(json.loads(before))
-                db.execute(_INSERT, (doc.id, *_to_row(earlier)))
-                kind = earlier.kind
-            else:
-                kind = kind_row[0] if kind_row else "note"
+            earlier = note_from_dict(json.loads(before)) if before is not None else None
+            kind = earlier.kind if earlier else kind_row[0] if kind_row else "note"
+            problem = self._changed_since(db, seq, note_id, action, kind_row is not None)
+            if problem is None:
+                db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
+                if earlier is not None:
+                    db.execute(_INSERT, (doc.id, *_to_row(earlier)))
             db.execute("DELETE FROM changes WHERE seq = ?", (seq,))
+        if problem is not None:  # raised after the commit: the refused step leaves the history
+            raise UndoRefused(f"Not undone ({_VERBS[action]} a {kind}): {problem}")
         return f"undid {_VERBS[action]} a {kind}"
+
+    def _changed_since(
+        self, db: sqlite3.Connection, seq: int, note_id: str, action: str, present: bool
+    ) -> str | None:
+        """Why our change ``seq`` on ``note_id`` cannot be undone now, or None if it can: a
+        later change by another window, or the note gone (or back) behind the log's back."""
+        later = db.execute(
+            "SELECT action FROM changes WHERE note_id = ? AND seq > ? "
+            "AND (session IS NULL OR session != ?) ORDER BY seq DESC LIMIT 1",
+            (note_id, seq, self.session),
+        ).fetchone()
+        if later is not None:
+            done = {"add": "added", "update": "edited", "delete": "deleted"}[later[0]]
+            return f"it was {done} in another window since"
+        if action == "delete" and present:
+            return "it was restored in another window since"
+        if action != "delete" and not present:
+            return "it was deleted in another window since"
+        return None
 
     def _log(
         self, db: sqlite3.Connection, doc: Document, note_id: str, action: str, before: Note | None
     ) -> None:
         db.execute(
-            "INSERT INTO changes (document_id, note_id, action, before) VALUES (?, ?, ?, ?)",
-            (doc.id, note_id, action, None if before is None else json.dumps(note_to_dict(before))),
+            "INSERT INTO changes (document_id, note_id, action, before, session) "
+            "VALUES (?, ?, ?, ?, ?)",
+            (
+                doc.id,
+                note_id,
+                action,
+                None if before is None else json.dumps(note_to_dict(before)),
+                self.session,
+            ),
         )
         db.execute(
             "DELETE FROM changes WHERE document_id = ? AND seq <= "

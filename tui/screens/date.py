@@ -44,10 +44,20 @@ class DateScreen(Dialog[date | bool | None]):
         if not value:
             self.dismiss(None)
             return
+        from ..analysis.figures.relative import reference_problem
+
         try:
-            self.dismiss(date.fromisoformat(value))
+            day = date.fromisoformat(value)
         except ValueError:
-            self.query_one("#date-error", Static).update(shown(f"Not a date: {value}", 120))
+            self.query_one("#date-error", Static).update(
+                shown(f"Not a date in the form YYYY-MM-DD: {value}", 120)
+            )
+            return
+        problem = reference_problem(day)
+        if problem is not None:
+            self.query_one("#date-error", Static).update(shown(problem.capitalize()))
+            return
+        self.dismiss(day)
 
     def action_cancel(self) -> None:
         self.dismiss(False)

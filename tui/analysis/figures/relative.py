@@ -124,9 +124,33 @@ def _in_order(text: str, patterns: Sequence[re.Pattern[str]]) -> list[re.Match[s
     return sorted((m for p in patterns for m in p.finditer(text)), key=lambda m: m.start())
 
 
+EARLIEST_REFERENCE = date(1000, 1, 1)
+LATEST_REFERENCE = date(9000, 12, 31)
+"""The days relative dates can be resolved against: far enough from Python's date limits (years
+1 and 9999) that "the week after next" or "a month ago" always lands on a real day."""
+
+
+def reference_problem(day: date) -> str | None:
+    """Why ``day`` cannot be the reference date (one line), or None if it can."""
+    if EARLIEST_REFERENCE <= day <= LATEST_REFERENCE:
+        return None
+    return (
+        f"{day.isoformat()} is outside the dates relative dates can be resolved against "
+        f"({EARLIEST_REFERENCE.isoformat()} to {LATEST_REFERENCE.isoformat()})"
+    )
+
+
 def resolve(c: Candidate, reference: ReferenceDate, text: str) -> None:
     """Set ``c.date`` (or ``c.value`` for a year) from ``reference``, in place; the tense of its
-    clause in ``text`` is read only now, as a text without a reference never needs it."""
+    clause in ``text`` is read only now, as a text without a reference never needs it. A day
+    beyond the calendar ("3000 years ago" of year 2000) stays unresolved."""
+    try:
+        _resolve(c, reference, text)
+    except (ValueError, OverflowError):
+        c.date = None
+
+
+def _resolve(c: Candidate, reference: ReferenceDate, text: str) -> None:
     ref, upper = reference.date, reference.kind in UPPER_BOUNDS
     spec = c.relative
     if spec is None:
@@ -200,13 +224,15 @@ def choose_reference(
     """The day relative dates mean, by the strongest evidence there is: the reader's choice, the
     source's publication date, a dateline at the head of the text (``text[:head_end]``) or a
     "Published ..." line, a caption's date, else the latest date of a past event in the text."""
-    if override is not None:
+    if override is not None and reference_problem(override) is None:
         return ReferenceDate(override, "user", override.isoformat())
-    if published is not None:
+    if published is not None and reference_problem(published) is None:
         return ReferenceDate(published, "published", published.isoformat())
+    dates = [c for c in dates if c.date is None or reference_problem(c.date) is None]
     lower = _caption_date(captions) or _event_date(text, dates)
     dateline = _dateline(text, dates, head_end, lower.date if lower else None)
-    return dateline or lower
+    found = dateline or lower
+    return found if found is None or reference_problem(found.date) is None else None
 
 
 def _dateline(
