@@ -68,8 +68,7 @@ async def test_a_writes_a_note_that_the_sidebar_lists():
         await pilot.press(*"Who are these sources?", "ctrl+s")
         [placed] = app.notebook.placed
         assert placed.note.body == "Who are these sources?"
-        notes = app.query_one(Sidebar).root.children[0]
-        assert str(notes.label) == "Notes (1)"
+        assert app.query_one(Sidebar).label(0) == "▼ Notes (1)"
         await pilot.press("a")
         assert app.screen.query_one("#note-text").text == "Who are these sources?"
         await pilot.press("escape")
@@ -153,8 +152,8 @@ async def test_sidebar_d_deletes_a_note_after_confirming():
         await _open(pilot)
         await pilot.press("g", "h", "tab")
         tree = app.query_one(Sidebar)
-        notes = tree.root.children[0]
-        tree.move_cursor(notes.children[0].children[0])
+        tree.move_cursor(2)  # Notes, Highlights, the highlight
+        assert tree.cursor_item.kind == "note"
         await pilot.press("d")
         assert isinstance(app.screen, ConfirmScreen)
         await pilot.press("n")

@@ -12,3 +12,15 @@ async def _analysed(pilot) -> None:
 
 def test_first_screen_of_the_sample(snap_compare):
     assert snap_compare(ReaderApp(), terminal_size=(120, 36), run_before=_analysed)
+
+
+async def _sidebar_focused(pilot) -> None:
+    await _analysed(pilot)
+    await pilot.press("tab", "down", "down", "down", "down")
+    await pilot.pause()
+
+
+def test_the_sidebar_focused_with_its_cursor_on_an_entity(snap_compare):
+    """The focused cursor's colour, and the guides under its heading: pinned once the Tree
+    gave way to the virtual list."""
+    assert snap_compare(ReaderApp(), terminal_size=(120, 36), run_before=_sidebar_focused)

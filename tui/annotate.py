@@ -20,7 +20,6 @@ from .safe_text import one_line
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
-    from textual.widgets.tree import TreeNode
 
     from .analysis.model import Analysis
     from .notebook import Notebook
@@ -73,7 +72,7 @@ class _Reader(Protocol):
     @property
     def article(self) -> ArticleView: ...
     @property
-    def sidebar(self) -> _Tree: ...
+    def sidebar(self) -> _Outline: ...
     def notify(
         self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
     ) -> None: ...
@@ -96,9 +95,9 @@ class _Reader(Protocol):
     def _chosen_note(self) -> Placed | None: ...
 
 
-class _Tree(Protocol):
+class _Outline(Protocol):
     @property
-    def cursor_node(self) -> TreeNode[Item | None] | None: ...
+    def cursor_item(self) -> Item | None: ...
 
 
 class AnnotationActions:
@@ -395,8 +394,7 @@ class AnnotationActions:
         )
 
     def _chosen_note(self: _Reader) -> Placed | None:
-        node = self.sidebar.cursor_node
-        item = node.data if node is not None else None
+        item = self.sidebar.cursor_item
         if item is None or item.kind != "note" or self.notebook is None:
             self.notify("Put the sidebar cursor on a note first.", timeout=3)
             return None

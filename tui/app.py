@@ -25,7 +25,7 @@ from textual.command import Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
 from textual.theme import Theme
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
 from . import __version__
@@ -40,10 +40,12 @@ from .outline import SECTION_ORDER, Item, Section, section
 from .prepared import Prepared, prepare
 from .resources import styles_dir
 from .safe_text import GuardedNotifications, one_line
+from .screens.main import MainScreen
 from .search import edited, find_all, prepare_search
 from .source import load
 from .spanindex import SpanIndex
 from .widgets.article import FRAME, ArticleView
+from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
 
@@ -143,6 +145,9 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
 
     # -- building the screen -------------------------------------------------------------------
 
+    def get_default_screen(self) -> Screen:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
@@ -193,7 +198,7 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         pending = self.query_one("#sidebar-pending")
         await self.query_one("#panes").mount(sidebar, after=pending)
         await pending.remove()
-        await self.mount(Footer())
+        await self.mount(KeyBar())
         self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
         self._open_notes()
 
