@@ -41,18 +41,20 @@ from .prepared import Prepared, prepare
 from .resources import styles_dir
 from .safe_text import GuardedNotifications, one_line
 from .screens.main import MainScreen
-from .search import edited, find_all, prepare_search
+from .search import edited, find_all, hit_count, prepare_search
 from .source import load
 from .spanindex import SpanIndex
 from .widgets.article import FRAME, ArticleView
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
+from .widgets.textual_fixes import guard_option_list_paging
 
 if TYPE_CHECKING:
     from .notebook import Notebook
     from .notes.model import Note
 
+guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
 STATUS_LIMIT = 300
 TYPING_HITS = 10_000
 """Hits found while a search is typed: a first letter has 100,000 in a book-length text, and
@@ -232,18 +234,42 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         if not yes:
             return
         from .notebook import Notebook
-        from .notes.store import move_aside
+        from .notes.store import salvage
 
+        if self.notebook is not None:
+            self.notebook.close()
+            self.notebook = None
         try:
-            kept = move_aside(user_data_dir(self.data_dir))
+            kept, saved = salvage(user_data_dir(self.data_dir))
             self.notebook = Notebook.open(user_data_dir(self.data_dir), self.source)
         except (OSError, StoreError) as error:
             self.notify(f"Could not: {one_line(str(error), 200)}", severity="error")
             return
         self.notes_problem = None
-        self.notify(f"The damaged database is kept as {kept}; notes are on again.", timeout=8)
+        copied = (
+            f" ({saved} readable note{'s' * (saved != 1)} copied to a new one)" if saved else ""
+        )
+        self.notify(
+            f"The damaged database is kept as {kept}{copied}; notes are on again.", timeout=8
+        )
         if self._prepared is not None:
             self.show_analysis(self._prepared)
+
+    def _offer_salvage(self, damaged: dict[str, str]) -> None:
+        """Some notes cannot be read: show the others, and offer to start a new database."""
+        from .screens.prompts import ConfirmScreen
+
+        count = f"{len(damaged)} note{'s' * (len(damaged) != 1)}"
+        first_id, why = next(iter(damaged.items()))
+        self.notes_problem = f"Notes are read-only: {count} in the database cannot be read."
+        self.push_screen(
+            ConfirmScreen(
+                f"{count} in the notes database cannot be read (damaged; {first_id}: {why}), so "
+                "nothing is saved to it. Move it aside (kept under a new name) and start a new "
+                "one with every readable note?"
+            ),
+            self._move_store_aside,
+        )
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
@@ -330,6 +356,9 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
                 self.notebook.attach(analysis.text, analysis.offsets)
             except StoreError as error:
                 self._notes_failed(error)
+            else:
+                if first and self.notebook.store.damaged:
+                    self._offer_salvage(self.notebook.store.damaged)
         self.showing_original = False
         self.article.show_text(analysis.text, analysis.paragraphs)
         self.refresh_notes()  # paints the marks too
@@ -564,8 +593,11 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         if scroll:
             self.article.move_cursor(span[0], announce=False)
             self.article.scroll_to_offset(span[0])
-        label = f"/{item.label}" if item.kind == "search" else item.status
-        self.set_status(f"{label} {self.position + 1}/{len(spans)}{where}")
+        if item.kind == "search":
+            count = f"{self.position + 1:,}/{hit_count(len(spans))}"
+            self.set_status(f"/{item.label} {count}{where}")
+        else:
+            self.set_status(f"{item.status} {self.position + 1}/{len(spans)}{where}")
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         """The cursor landed somewhere: a mention selects its entity, a flag says its message,
@@ -604,7 +636,8 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         if self.selection is not None and (mentions or notes):
             spans = self._visible_spans(self.selection)
             status = (
-                f"{self.selection.status} {self.position + 1}/{len(spans)}"
+                f"{self.selection.status} {self.position + 1}/"
+                + (hit_count(len(spans)) if self.selection.kind == "search" else f"{len(spans)}")
                 if spans
                 else self.selection.status
             )

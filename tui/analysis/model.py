@@ -87,6 +87,9 @@ def make_flag(
     return Flag(flag_id(rule, text, spans), rule, severity, message, spans, reason)
 
 
+CORRECTION_ACTIONS = ("merge", "split", "kind", "rename", "hide")
+
+
 class Correction(NamedTuple):
     """A reader's fix to the entities, an input of the analysis (kept with the notes).
     ``value`` is, by action: merge, the other entity's name (it joins this one); split, the

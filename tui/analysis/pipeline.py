@@ -11,7 +11,7 @@ from .clean import clean
 from .entities import Correction, find_entities
 from .figures import find_figures
 from .flags import find_flags
-from .model import Analysis, Flag, Severity, Source, make_flag
+from .model import CORRECTION_ACTIONS, Analysis, Flag, Severity, Source, make_flag
 
 Progress = Callable[[str, float], None]
 
@@ -61,7 +61,8 @@ def _analyze(
     timings["clean"] = time.perf_counter() - started
 
     started = stage("entities")
-    entities = find_entities(cleaned.text, paragraphs=cleaned.paragraphs, corrections=corrections)
+    usable = [c for c in corrections if correction_problem(c) is None]
+    entities = find_entities(cleaned.text, paragraphs=cleaned.paragraphs, corrections=usable)
     timings["entities"] = time.perf_counter() - started
 
     started = stage("figures")
@@ -85,7 +86,7 @@ def _analyze(
         article_date=source.date or reference_day,
         disabled=frozenset(disabled_rules),
     )
-    flags = [*_source_flags(source), *cleaned.flags, *found]
+    flags = [*_source_flags(source), *_skipped_corrections(corrections), *cleaned.flags, *found]
     flags = sorted(
         (f for f in flags if f.rule not in disabled_rules),
         key=lambda f: (f.spans[0][0] if f.spans else -1, _SEVERITY_ORDER[f.severity], f.rule),
@@ -108,6 +109,44 @@ def _analyze(
         offsets=cleaned.offsets,
         timings=timings,
     )
+
+
+def correction_problem(c: object) -> str | None:
+    """Why a stored entity correction cannot be applied (wrong types, an unknown action), or
+    None. Corrections come from the notes store, and so from imports: never trusted."""
+    if not isinstance(c, tuple) or len(c) != 3:
+        return "it is not a correction"
+    action, entity, value = c
+    if not isinstance(action, str) or action not in CORRECTION_ACTIONS:
+        return f"its action is not one of {', '.join(CORRECTION_ACTIONS)}"
+    if not isinstance(entity, str) or not entity.strip():
+        return "its entity is not a name"
+    if not isinstance(value, str):
+        return "its value is not text"
+    return None
+
+
+def _skipped_corrections(corrections: Sequence[Correction]) -> list[Flag]:
+    """One warning naming the saved corrections that cannot be applied: skipped, never fatal."""
+    skipped = [(c, p) for c in corrections if (p := correction_problem(c)) is not None]
+    if not skipped:
+        return []
+    first, problem = skipped[0]
+    count = (
+        f"{len(skipped)} saved entity corrections were"
+        if len(skipped) > 1
+        else "A saved entity correction was"
+    )
+    return [
+        make_flag(
+            "correction-skipped",
+            "warning",
+            f"{count} skipped: {problem}.",
+            (),
+            "",
+            f"The first as stored: {str(tuple(first))[:200]}",
+        )
+    ]
 
 
 def _source_flags(source: Source) -> list[Flag]:
