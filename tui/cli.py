@@ -503,7 +503,7 @@ def given_config(path: Path | None, *, for_reader: bool = False) -> Config:
     """The settings in ``--config FILE``, or none (the reader: the user's settings file). A
     FILE asked for that is not there is an error (a missing default file is no news). Rule ids
     and key binding ids that name nothing are warnings, by name."""
-    if path is not None and not path.is_file():
+    if path is not None and (path.is_dir() or not path.exists()):
         what = "is a directory, not a settings file" if path.is_dir() else "no such settings file"
         raise LoadError(f"{path}: {what}")
     if path is None and not for_reader:
