@@ -139,12 +139,12 @@ def notes_import(file: str, *, data_dir: str | os.PathLike[str] | None = None) -
                 f"{shown}: not JSON (line {error.lineno}: {error.msg}); import reads what "
                 "'notes export --format json' writes"
             ) from None
+        except NotAnnotations as error:
+            raise LoadError(f"{shown}: {error}") from None
         except RecursionError:
             raise LoadError(f"{shown}: JSON nested too deeply to be an export") from None
         except ValueError as error:  # a number of thousands of digits, refused by the parser
             raise LoadError(f"{shown}: not an export ({one_line(str(error), 120)})") from None
-        except NotAnnotations as error:
-            raise LoadError(f"{shown}: {error}") from None
         with _store(data_dir) as store:
             store.check()
             store.refuse_if_damaged()
