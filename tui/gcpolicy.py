@@ -3,10 +3,12 @@ their main thread; the analysis core never touches the collector.
 
 - Start-up makes some hundred thousand objects and almost no garbage: ``pause_until_first_screen``
   keeps the collector off until the first frame is out.
-- ``after_first_screen`` then collects once, freezes what survived (the interpreter's, Textual's
-  and closeread's long-lived objects, so no later pass walks them) and switches collecting on.
-  It does this at most once per process: each freeze would pin whatever garbage exists at that
-  moment for good (a superseded analysis, an old outline), and an analysis is never frozen.
+- ``after_first_screen`` then freezes what exists (the interpreter's, Textual's and closeread's
+  long-lived objects, so no later pass walks them) and switches collecting on. It does this at
+  most once per process: a freeze pins for good whatever garbage exists at that moment (at the
+  first screen, some thousands of start-up objects, once; a collection first would free them
+  but costs 36 ms of the UI thread), so a repeated one would pin every superseded analysis and
+  outline. An analysis is never frozen.
 - An analysis makes millions of short-lived objects and almost no cycles, and the collector's
   passes cost about a tenth of its time: ``analysing`` pauses collecting while any analysis
   runs (nested, counted) and ``analysed`` ends that pause; ``paused`` does both around a batch.
@@ -35,11 +37,10 @@ def pause_until_first_screen() -> None:
 
 
 def after_first_screen() -> None:
-    """The first frame is on screen: collect, freeze the survivors (once per process), and
-    collect from now on unless an analysis is running."""
+    """The first frame is on screen: freeze what exists (once per process), and collect from
+    now on unless an analysis is running."""
     if not _state.frozen:
         _state.frozen = True
-        gc.collect()
         gc.freeze()
     _state.starting = False
     _resume()
