@@ -255,6 +255,7 @@ class ReaderApp(GuardedNotifications, App[int]):
     def _land(self, generation: int, prepared: Prepared) -> None:
         if generation == self.runs.generation:  # a newer run may have started meanwhile
             self.show_analysis(prepared)
+            gcpolicy.first_analysis_shown()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation != self.runs.generation:
