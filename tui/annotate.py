@@ -52,6 +52,7 @@ class AnnotationHost(Protocol):
     def start_analysis(self) -> None: ...
     def go_to(self, item: Item) -> None: ...
     def sidebar_item(self) -> Item | None: ...
+    def sidebar_has_focus(self) -> bool: ...
     def show_notes_again(self) -> None: ...
 
 
@@ -370,12 +371,21 @@ class Annotator:
         """``x``: on a flag, dismiss it (with a reason, or restore it if dismissed); on an
         entity, correct it (merge, rename, change kind, split off an alias, hide)."""
         notebook = self._notebook_ready()
-        item = self.host.reading.selection
         if notebook is None:
             return
-        if item is None or item.kind not in ("flag", "entity"):
-            flags = self.host.reading.flags.at(self.host.article.cursor)
-            item = flags[0][1] if flags else None
+        if self.host.sidebar_has_focus():
+            # In the sidebar, x acts on the row under its cursor, never on an earlier selection.
+            item = self.host.sidebar_item()
+            if item is None or item.kind not in ("flag", "entity"):
+                self.host.notify(
+                    "x works on a flag's or an entity's row: move the cursor onto one.", timeout=4
+                )
+                return
+        else:
+            item = self.host.reading.selection
+            if item is None or item.kind not in ("flag", "entity"):
+                flags = self.host.reading.flags.at(self.host.article.cursor)
+                item = flags[0][1] if flags else None
         if item is None:
             self.host.notify(
                 "x works on a flag or an entity: select one (] or the sidebar), or move onto it.",

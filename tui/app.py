@@ -322,7 +322,37 @@ class ReaderApp(GuardedNotifications, App[int]):
     # -- selection -----------------------------------------------------------------------------
 
     def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
-        self.view.go_to(message.item)
+        """Enter on a row jumps to it; enter again on the row just chosen opens its details."""
+        selection = self.reading.selection
+        if selection is not None and selection.key == message.item.key:
+            self.show_details(message.item)
+        else:
+            self.view.go_to(message.item)
+
+    def action_details(self) -> None:
+        """``i``: the details of the row under the sidebar's cursor, else of the selection."""
+        item = self.sidebar_item() if self.sidebar_has_focus() else self.reading.selection
+        if item is None:
+            self.notify(
+                "i shows the details of a flag, entity or figure: select one (], n, the "
+                "sidebar) or put the sidebar's cursor on it.",
+                timeout=4,
+            )
+            return
+        self.show_details(item)
+
+    def show_details(self, item: Item) -> None:
+        analysis = self.analysis
+        if analysis is None:
+            return
+        from .details import describe
+        from .screens.details import DetailScreen
+
+        notebook = self.notebook
+        corrections = notebook.corrections() if notebook is not None else []
+        dismissed = notebook.dismissed() if notebook is not None else {}
+        title, lines = describe(item, analysis, dismissed, corrections)
+        self.push_screen(DetailScreen(title, lines))
 
     def go_to(self, item: Item) -> None:
         """Jump to ``item`` (from the palette or a bookmark), remembering the way back."""
@@ -435,7 +465,7 @@ class ReaderApp(GuardedNotifications, App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(help_sections()))
+        self.push_screen(HelpScreen(help_sections(self._keymap)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .commands import reader_commands
@@ -448,6 +478,10 @@ class ReaderApp(GuardedNotifications, App[int]):
     def sidebar_item(self) -> Item | None:
         """The item under the sidebar's cursor, if any."""
         return self.sidebar.cursor_item
+
+    def sidebar_has_focus(self) -> bool:
+        """Whether keys go to the sidebar (its row, not the selection, is what they act on)."""
+        return self.query("#sidebar").first().has_focus if self.query("#sidebar") else False
 
     def action_annotate(self, key: str) -> None:
         self.annotator.run(key)
