@@ -139,3 +139,88 @@ async def test_dialogs_fit_a_50_column_screen():
         assert app.screen.query_one("#help-body").outer_size.width <= 50
         await pilot.press("escape", "]", "i")
         assert app.screen.query_one("#details-body").outer_size.width <= 50
+
+
+async def test_b_and_apostrophe_show_that_a_letter_is_awaited():
+    from tui.widgets.status import StatusLine
+
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("b")
+        assert "waiting for a letter" in app.query_one(StatusLine).text
+        assert "Bookmark letter:" in str(app.screen.query("Static").first().render())
+        await pilot.press("1")
+        assert app.query_one(StatusLine).text == "No bookmark set"
+        await pilot.press("apostrophe")
+        assert app.query_one(StatusLine).text.startswith("'▏ waiting for a letter")
+
+
+async def test_the_sidebar_hides_widens_narrows_and_is_remembered(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLOSEREAD_CONFIG_DIR", str(tmp_path))
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        before = app.sidebar.outer_size.width
+        await pilot.press("greater_than_sign", "greater_than_sign")
+        await pilot.pause()
+        assert app.sidebar.outer_size.width == before + 8
+        await pilot.press("less_than_sign")
+        await pilot.pause()
+        assert app.sidebar.outer_size.width == before + 4
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert not app.sidebar.display and app.article.size.width > 100
+    again = ReaderApp()
+    async with again.run_test(size=SIZE) as pilot:
+        await _open(again, pilot)
+        assert not again.sidebar.display
+        await pilot.press("backslash")
+        await pilot.pause()
+        assert again.sidebar.display and again.sidebar.outer_size.width == before + 4
+
+
+async def test_at_50_columns_the_sidebar_goes_under_the_article(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLOSEREAD_CONFIG_DIR", str(tmp_path))
+    app = ReaderApp()
+    async with app.run_test(size=(50, 30)) as pilot:
+        await _open(app, pilot)
+        article, sidebar = app.article, app.sidebar
+        assert article.size.width >= 44  # the whole width, less its padding
+        assert sidebar.region.y >= article.region.bottom
+        lines = [article.render_line(y).text for y in range(article.size.height)]
+        # Words are not broken across lines: each line ends at a word's end.
+        text = app.analysis.text
+        for line in lines:
+            stripped = line.strip()
+            if stripped and len(stripped) > 3:
+                last = stripped.split()[-1]
+                assert last in text
+
+
+def test_the_readme_lists_every_binding_id():
+    from pathlib import Path
+
+    from tui.keys import READER_KEYS
+    from tui.widgets.article import ArticleView
+    from tui.widgets.sidebar import Sidebar
+
+    readme = (Path(__file__).parent.parent / "README.md").read_text(encoding="utf-8")
+    for binding in (*READER_KEYS, *ArticleView.BINDINGS, *Sidebar.BINDINGS):
+        assert f"| `{binding.id}` |" in readme, binding.id
+
+
+async def test_the_palette_shows_a_flags_whole_reason_as_its_second_line():
+    from textual.command import CommandPalette
+
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("ctrl+p", *"vague source")
+        await pilot.pause(0.5)
+        assert isinstance(app.screen, CommandPalette)
+        palette = app.screen.query_one("CommandList")
+        shown = " ".join(
+            str(palette.get_option_at_index(i).prompt) for i in range(palette.option_count)
+        )
+        assert "name the outlet or the report (AP Stylebook, “anonymous sources”)" in shown

@@ -315,6 +315,7 @@ class Annotator:
 
         def done(letter: str | None) -> None:
             if letter is None:
+                self.host.set_status("No bookmark set")
                 return
             old = notebook.bookmark(letter)
 
@@ -327,6 +328,9 @@ class Annotator:
 
         from .screens.prompts import LetterPrompt
 
+        self.host.set_status(
+            "b▏ waiting for a letter: a-z names the bookmark, any other key cancels"
+        )
         self.host.push_screen(LetterPrompt("Bookmark letter:"), done)
 
     def go_to_bookmark(self) -> None:
@@ -339,11 +343,15 @@ class Annotator:
             if found is None or found.span is None:
                 if letter:
                     self.host.notify(f"No bookmark '{letter} in this article.", timeout=3)
+                self.host.set_status("Stayed here")
                 return
             self.host.go_to(self._note_item(found))
 
         from .screens.prompts import LetterPrompt
 
+        self.host.set_status(
+            "'▏ waiting for a letter: the bookmark to go to, any other key cancels"
+        )
         self.host.push_screen(LetterPrompt("Go to bookmark:"), done)
 
     def undo(self) -> None:

@@ -35,6 +35,7 @@ from .config import data_dir as user_data_dir
 from .keys import READER_KEYS, help_sections
 from .notes.errors import StoreError
 from .outline import Item
+from .panes import NARROW, STEP, Panes, load_panes, save_panes
 from .reading import Reading, summary
 from .resources import styles_dir
 from .runs import Inputs, Runs, Superseded
@@ -101,6 +102,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.annotator = Annotator(self)
         self.runs = Runs()
         self._analysed = asyncio.Event()
+        self.panes = load_panes()
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -137,6 +139,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         pending = self.query_one("#sidebar-pending")
         await self.query_one("#panes").mount(sidebar, after=pending)
         await pending.remove()
+        self.lay_out_panes()
         await self.mount(KeyBar())
         self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
         self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
@@ -320,6 +323,57 @@ class ReaderApp(GuardedNotifications, App[int]):
                 self.sidebar.replace_section(index, section)
 
     # -- selection -----------------------------------------------------------------------------
+
+    # -- the panes: the sidebar's width, hidden, or under the article ------------------------
+
+    def on_resize(self) -> None:
+        self.lay_out_panes()
+
+    def lay_out_panes(self) -> None:
+        """Put the sidebar beside the article at the reader's width, or under it on a narrow
+        screen, or nowhere when hidden."""
+        side = self.query("#sidebar, #sidebar-pending")
+        panes = self.query("#panes")
+        if not side or not panes:
+            return
+        sidebar, box = side.first(), panes.first()
+        choice, width = self.panes, self.size.width
+        sidebar.display = not choice.hidden
+        narrow = width < NARROW
+        box.styles.layout = "vertical" if narrow else "horizontal"
+        if narrow:
+            sidebar.styles.width = "100%"
+            sidebar.styles.max_width = None
+            sidebar.styles.height = "40%"
+            self.article.styles.width = "100%"
+        else:
+            fitted = choice.fitted(width)
+            sidebar.styles.width = fitted if fitted is not None else "1fr"
+            sidebar.styles.max_width = None if fitted is not None else 60
+            sidebar.styles.height = "100%"
+            self.article.styles.width = "2fr"
+        sidebar.set_class(narrow, "-under")
+        if choice.hidden and sidebar.has_focus:
+            self.article.focus()
+
+    def action_toggle_sidebar(self) -> None:
+        """``\\``: hide the sidebar, or show it again; remembered for next time."""
+        self._choose_panes(self.panes._replace(hidden=not self.panes.hidden))
+        self.set_status("Sidebar hidden: \\ shows it" if self.panes.hidden else "Sidebar shown")
+
+    def action_widen_sidebar(self, step: int) -> None:
+        """``>`` and ``<``: the sidebar wider or narrower, by a few columns; remembered."""
+        current = self.query("#sidebar").first().outer_size.width if self.query("#sidebar") else 30
+        self._choose_panes(self.panes.wider(step * STEP, current))
+        if self.size.width < NARROW:
+            self.set_status(f"The sidebar is under the article below {NARROW} columns")
+        else:
+            self.set_status(f"Sidebar: {self.panes.fitted(self.size.width)} columns (< and >)")
+
+    def _choose_panes(self, panes: Panes) -> None:
+        self.panes = panes
+        save_panes(panes)
+        self.lay_out_panes()
 
     def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
         """Enter on a row jumps to it; enter again on the row just chosen opens its details."""
