@@ -286,6 +286,7 @@ def _hostile_dialogs() -> dict[str, object]:
     from textual.binding import Binding
 
     from tui.screens.date import DateScreen
+    from tui.screens.details import DetailScreen
     from tui.screens.help import HelpScreen
     from tui.screens.prompts import LetterPrompt
 
@@ -298,6 +299,7 @@ def _hostile_dialogs() -> dict[str, object]:
         "ChoiceScreen": lambda: ChoiceScreen(hostile, [(t, t) for t in HOSTILE_TAGS]),
         "DateScreen": lambda: DateScreen(None, hostile),
         "NoteEditor": lambda: NoteEditor(hostile, HOSTILE_BODY),
+        "DetailScreen": lambda: DetailScreen(hostile, [(TITLE, hostile), ("", hostile)]),
         "HelpScreen": lambda: HelpScreen(
             [(TITLE + "[b]x", [Binding("z", "quit", hostile, key_display=TITLE)])]
         ),

@@ -89,7 +89,7 @@ READER_KEYS: list[BindingType] = [
         key_display="<",
         id="narrow_sidebar",
     ),
-    Binding("i", "details", "Details: reason, source, every place", id="details"),
+    Binding("i", "details", "Details: reason, source, every place", show=False, id="details"),
     Binding("y", "copy", "Copy the selection, span or sentence", show=False, id="copy"),
     Binding("ctrl+c", "copy", "Copy (as y)", show=False, priority=True, id="copy_ctrl_c"),
     Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
