@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
 guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
 log = logging.getLogger("closeread")
+_OVER_THE_LIBRARY = frozenset(
+    {"quit", "help", "command_palette", "open_file", "search_notes", "library", "change_theme"}
+)
 STATUS_LIMIT = 300
 
 
@@ -305,6 +308,13 @@ class ReaderApp(GuardedNotifications, App[int]):
         self._go_to_note = None
 
     # -- other articles: the library, recent articles, open file, notes search -----------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over the library, the reader's own keys rest (they would act on the article hidden
+        behind it); quitting, help, the palette and the open commands still work."""
+        from .screens.library import LibraryScreen
+
+        return not (isinstance(self.screen, LibraryScreen) and action not in _OVER_THE_LIBRARY)
 
     def action_library(self, folder: Path | None = None) -> None:
         """Show the library of ``folder`` (kept as it was left), or the recent articles."""

@@ -84,9 +84,7 @@ class LibraryScreen(Screen[None]):
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), id="library-title", markup=False)
-        field = Input(placeholder="filter: part of a title or path", id="library-filter")
-        field.display = False  # until ``/``
-        yield field
+        yield Input(placeholder="/ filters: part of a title or file name", id="library-filter")
         table: DataTable[Text] = DataTable(
             id="library-table", cursor_type="row", zebra_stripes=True
         )
@@ -202,7 +200,7 @@ class LibraryScreen(Screen[None]):
             strict=True,
         ):
             with suppress(Exception):  # a row the filter just removed
-                table.update_cell(entry.location, key, cell)
+                table.update_cell(entry.location, key, cell, update_width=True)
 
     # -- keys ----------------------------------------------------------------------------------
 
@@ -247,9 +245,7 @@ class LibraryScreen(Screen[None]):
         self._show()
 
     def action_filter(self) -> None:
-        field = self.query_one(Input)
-        field.display = True
-        field.focus()
+        self.query_one(Input).focus()
 
     @on(Input.Changed, "#library-filter")
     def filter_changed(self, event: Input.Changed) -> None:
@@ -264,7 +260,6 @@ class LibraryScreen(Screen[None]):
         field = self.query_one(Input)
         if field.has_focus or self.filter_text:
             field.value = ""
-            field.display = False
             self.filter_text = ""
             self._show()
             self.query_one(DataTable).focus()
@@ -281,6 +276,22 @@ class LibraryScreen(Screen[None]):
             self.notify("No article is open: enter opens one, q quits.", timeout=4)
 
     # -- filling the rows in -------------------------------------------------------------------
+
+    def on_screen_resume(self) -> None:
+        """Back from the reader: the notes and reading positions may have changed."""
+        if self.entries:
+            self.refresh_known()
+
+    @work(thread=True, exclusive=True, group="library-known", exit_on_error=False)
+    def refresh_known(self) -> None:
+        store = self._store()
+        if store is None:
+            return
+        try:
+            known = self._known(store)
+        finally:
+            store.close()
+        self.app.call_from_thread(self._merge_known, known)
 
     @work(thread=True, exclusive=True, group="library", exit_on_error=False)
     def fill(self) -> None:
