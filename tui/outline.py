@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from .analysis.model import Analysis, Figure, Span
+from .analysis.model import Analysis, Entity, Figure, Span
 
 if TYPE_CHECKING:
     from .notes import Note, Placed
@@ -170,21 +170,31 @@ def _note_item(placed: Placed, text: str) -> Item:
     return Item("note", note.id, label, status, spans, name=f"{note.kind}: {first_line or quote}")
 
 
+def _which(e: Entity, names: dict[str, str]) -> str:
+    """For a surname two people share: both, offered rather than guessed."""
+    offered = [names[c] for c in e.candidates if c in names]
+    return f" ({' or '.join(offered)}?)" if offered else ""
+
+
 def entities_section(analysis: Analysis) -> Section:
+    names = {e.id: e.name for e in analysis.entities}
     groups = []
     for kind, title in _KIND_GROUPS:
         members = sorted(
             (e for e in analysis.entities if e.kind == kind),
-            key=lambda e: (-len(e.mentions), e.name.lower()),
+            key=lambda e: (-len(e.shown_mentions()), e.name.lower()),
         )
         items = tuple(
             Item(
                 "entity",
                 e.id,
-                f"{len(e.mentions):>2} {e.name}"
-                + (f" ({', '.join(e.aliases)})" if e.aliases else ""),
-                e.name + (f" (also {', '.join(e.aliases)})" if e.aliases else ""),
-                tuple(sorted(e.mentions)),
+                f"{len(e.shown_mentions()):>2} {e.name}"
+                + (f" ({', '.join(e.aliases)})" if e.aliases else "")
+                + _which(e, names),
+                e.name
+                + (f" (also {', '.join(e.aliases)})" if e.aliases else "")
+                + _which(e, names),
+                e.shown_mentions(),
                 name=e.name,
             )
             for e in members

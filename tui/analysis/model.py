@@ -113,6 +113,14 @@ class Entity(NamedTuple):
     subtype: str | None = None
     """For an organisation, what sort where the analysis can tell: "team", "company", "party"
     or "agency"; None otherwise."""
+    candidates: tuple[str, ...] = ()
+    """For a surname two people in the article share ("Blair" after "Tony Blair" and "Cherie
+    Blair") where nothing tells which one: the ids of both, offered rather than guessed."""
+
+    def shown_mentions(self) -> tuple[Span, ...]:
+        """The mentions the reader counts and moves between: the name's, or for a place named
+        only by its demonym ("German" of Germany) those, so that no entity shows a count of 0."""
+        return self.mentions or self.demonym_mentions
 
 
 class Figure(NamedTuple):

@@ -25,11 +25,14 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     if analysis.reference_date:
         ref = analysis.reference_date
         lines.append(f"  dates resolved against {ref.date.isoformat()} ({ref.kind})")
-    top = sorted(analysis.entities, key=lambda e: -len(e.mentions))[:8]
+    top = sorted(analysis.entities, key=lambda e: -len(e.shown_mentions()))[:8]
     lines.append(
         f"  entities: {len(analysis.entities)}"
         + (
-            ": " + "; ".join(f"{one_line(e.name, 60)} ({e.kind}, {len(e.mentions)})" for e in top)
+            ": "
+            + "; ".join(
+                f"{one_line(e.name, 60)} ({e.kind}, {len(e.shown_mentions())})" for e in top
+            )
             if top
             else ""
         )

@@ -290,6 +290,8 @@ def _note(item: Any) -> tuple[str, Note]:
     if "target" not in item:
         raise _BadField("has no 'target'")
     target = item["target"]
+    source: str | None
+    selectors: list[dict[str, Any]]
     if isinstance(target, list):
         if not target:
             raise _BadField("'target' is an empty list")
@@ -325,7 +327,8 @@ def _note(item: Any) -> tuple[str, Note]:
             original=_original(item.get("closeread:original")),
         )
     bodies = _objects(item.get("body", []), "body")
-    texts, tags = [], []
+    texts: list[str | None] = []
+    tags: list[str | None] = []
     for i, b in enumerate(bodies, 1):
         purpose = _text(b.get("purpose"), f"body item {i} purpose", optional=True)
         value = _text(b.get("value", ""), f"body item {i} value")
@@ -341,7 +344,7 @@ def _note(item: Any) -> tuple[str, Note]:
         )
     created = _text(item.get("created"), "created", optional=True) or now()
     note = Note(
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         anchor=anchor,
         body="\n\n".join(t for t in texts if t is not None),
         tags=tuple(t for t in tags if t is not None),
