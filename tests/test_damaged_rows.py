@@ -75,7 +75,7 @@ async def test_the_reader_shows_the_readable_notes_and_offers_to_move_aside(
         await pilot.press("g", "h")  # refused: the file is damaged
         assert len(app.notebook.placed) == 1
         assert any("nothing is written" in n.message for n in app._notifications)
-        app._offer_salvage(app.notebook.store.damaged)
+        app.annotator.offer_salvage(app.notebook.store.damaged)
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()

@@ -7,7 +7,6 @@ No traceback reaches the user unless ``--debug`` asks for one.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
 from collections.abc import Sequence
@@ -15,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
-from . import __version__
+from . import __version__, gcpolicy
 from .analysis import Source
 from .config import Config, data_dir, default_config_path, load_config
 from .safe_text import one_line
@@ -39,7 +38,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         problem = _analyze_problems(options)
         if problem:
             parser.error(problem)
-        return _guarded(lambda: run_analyze(options), options.debug)
+        with gcpolicy.paused():  # a batch of analyses, which make almost no cycles
+            return _guarded(lambda: run_analyze(options), options.debug)
     if args[:1] == ["report"]:
         parser = _report_parser()
         options = parser.parse_args(args[1:])
@@ -49,7 +49,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         options = parser.parse_args(args[1:])
         from .review import run_review
 
-        return _guarded(lambda: run_review(options), options.debug)
+        with gcpolicy.paused():
+            return _guarded(lambda: run_review(options), options.debug)
     if args[:1] == ["notes"]:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
@@ -443,9 +444,7 @@ def run_reader(options: argparse.Namespace) -> int:
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
-    # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
-    # its first frame is on screen (ReaderApp.after_first_frame), instead of on the way to it.
-    gc.disable()
+    gcpolicy.pause_until_first_screen()
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
     app = ReaderApp(
@@ -454,8 +453,11 @@ def run_reader(options: argparse.Namespace) -> int:
         reference=options.date,
         config=config,
         data_dir=options.data_dir,
+        debug=options.debug,
     )
     app.run()
+    for failure in app.failures:  # kept only under --debug
+        print(failure, file=sys.stderr, end="")
     return app.return_code or 0
 
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .analysis.model import Analysis, Entity, Figure, Span
+from .analysis.model import SEVERITY, Analysis, Entity, Figure, Severity, Span
 
 if TYPE_CHECKING:
     from .notes import Note, Placed
@@ -22,20 +22,23 @@ _KIND_GROUPS = (
     ("place", "Places"),
     ("other", "Other"),
 )
-_SEVERITY_GROUPS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
-_SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+_SEVERITY_GROUPS = tuple((severity, style.group) for severity, style in SEVERITY.items())
+
+
+ItemKind = Literal["entity", "figure", "flag", "edit", "note", "search"]
+"""What a selectable thing is: a sidebar row's kind, or a search's hits."""
 
 
 class Item(NamedTuple):
     """One selectable row: its label, what the status line says of it, and its linked spans."""
 
-    kind: str
+    kind: ItemKind
     key: str
     label: str
     status: str
     spans: tuple[Span, ...]
     original: tuple[Span, ...] = ()
-    severity: str | None = None
+    severity: Severity | None = None
     name: str = ""
 
 
@@ -284,7 +287,7 @@ def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
             Item(
                 "flag",
                 f.id,
-                f"{_SEVERITY_MARK[f.severity]} {f.message}",
+                f"{SEVERITY[f.severity].mark} {f.message}",
                 f"{f.rule}: {f.message}"
                 + (f" ({f.reason})" if f.reason else "")
                 + (

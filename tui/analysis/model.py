@@ -25,7 +25,24 @@ Severity = Literal["error", "warning", "info"]
 EntityKind = Literal["person", "organization", "place", "other"]
 
 SCHEMA = "closeread/analysis@1"
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+class SeverityStyle(NamedTuple):
+    """How a severity sorts (most severe first), its mark (flags read without colour too),
+    and the title of its group in the outline."""
+
+    rank: int
+    mark: str
+    group: str
+
+
+SEVERITY: dict[Severity, SeverityStyle] = {
+    "error": SeverityStyle(0, "✖", "Errors"),
+    "warning": SeverityStyle(1, "▲", "Warnings"),
+    "info": SeverityStyle(2, "●", "Info"),
+}
+"""The one severity table: every view sorts, marks and groups flags by it."""
+SEVERITIES: tuple[Severity, ...] = tuple(SEVERITY)
 
 
 class Source(NamedTuple):
@@ -53,6 +70,11 @@ class Edit(NamedTuple):
     text: str
     reason: str
     replacement: str = ""
+
+    @property
+    def shown(self) -> bool:
+        """Whether a reader is shown this edit: folded whitespace is not worth a line."""
+        return self.kind != "whitespace"
 
 
 class Flag(NamedTuple):

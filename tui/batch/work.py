@@ -61,11 +61,13 @@ def process(item: Item, settings: Settings) -> Result:
             source = _jsonl_source(item, settings, names)
         else:
             source = _source(item, settings.encoding)
+        from .. import gcpolicy
         from ..analysis.pipeline import analyze
 
-        analysis = analyze(
-            source, reference=settings.reference, disabled_rules=settings.disabled_rules
-        )
+        with gcpolicy.paused():  # worker processes too: an analysis makes almost no cycles
+            analysis = analyze(
+                source, reference=settings.reference, disabled_rules=settings.disabled_rules
+            )
         return Result(render(analysis, names, settings.format))
     except (_Failed, LoadError) as error:
         reason = _without_name(str(error), item.name)

@@ -21,14 +21,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..analysis.model import Correction, Source
 from ..analysis.offsets import OffsetMap
 from ..safe_text import one_line
 from .anchor import CONTEXT, make_anchor, place
 from .errors import StoreCorrupt, StoreError, StoreUnavailable, UndoRefused
-from .model import Anchor, Document, Note, Placed, now
+from .model import Anchor, Document, Kind, Note, Placed, now
 
 DB_NAME = "notes.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -122,6 +122,17 @@ _INSERT = (
     f"VALUES (?, {', '.join('?' for _ in _COLUMNS)})"
 )
 _VERBS = {"add": "adding", "update": "editing", "delete": "deleting"}
+
+
+class Undone(NamedTuple):
+    """What ``NoteStore.undo`` reversed: the change ("adding", "editing", "deleting") and the
+    kind of note it touched; ``str()`` says it in words."""
+
+    change: str
+    kind: Kind
+
+    def __str__(self) -> str:
+        return f"undid {self.change} a {self.kind}"
 
 
 def fingerprint(text: str) -> str:
@@ -512,9 +523,9 @@ class NoteStore:
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
             self._log(db, doc, note_id, "delete", self._one(row))
 
-    def undo(self, doc: Document) -> str | None:
-        """Reverse the last add, edit or delete this store (this window) made on ``doc``; say
-        what was undone, or None when it made none. A change another window (or ``notes add``)
+    def undo(self, doc: Document) -> Undone | None:
+        """Reverse the last add, edit or delete this store (this window) made on ``doc``; what
+        was undone, or None when it made none. A change another window (or ``notes add``)
         made is never undone here, and neither is one of ours on a note another window has
         changed since: that raises ``UndoRefused`` (and the next undo goes further back)."""
         with self._changing() as db:
@@ -545,7 +556,7 @@ class NoteStore:
             db.execute("DELETE FROM changes WHERE seq = ?", (seq,))
         if problem is not None:  # raised after the commit: the refused step leaves the history
             raise UndoRefused(f"Not undone ({_VERBS[action]} a {kind}): {problem}")
-        return f"undid {_VERBS[action]} a {kind}"
+        return Undone(_VERBS[action], kind)
 
     def _changed_since(
         self, db: sqlite3.Connection, seq: int, note_id: str, action: str, present: bool
