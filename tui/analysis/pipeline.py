@@ -10,7 +10,16 @@ from .clean import clean
 from .entities import Correction, find_entities
 from .figures import find_figures
 from .flags import find_flags
-from .model import CORRECTION_ACTIONS, SEVERITY, Analysis, Flag, Severity, Source, make_flag
+from .model import (
+    CORRECTION_ACTIONS,
+    EMPTY_ARTICLE,
+    SEVERITY,
+    Analysis,
+    Flag,
+    Severity,
+    Source,
+    make_flag,
+)
 
 Progress = Callable[[str, float], None]
 
@@ -135,7 +144,7 @@ def _source_flags(source: Source) -> list[Flag]:
     """Loader warnings as flags, so the reader sees them with everything else."""
     flags = []
     for warning in source.warnings:
-        rule = "empty-article" if "empty" in warning else "source-decoding"
+        rule = "empty-article" if warning == EMPTY_ARTICLE else "source-decoding"
         severity: Severity = "info" if rule == "empty-article" else "warning"
         flags.append(make_flag(rule, severity, warning, (), source.text, "From loading the file."))
     return flags
