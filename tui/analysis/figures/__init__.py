@@ -104,7 +104,7 @@ def _one_day_per_weekday(candidates: list[Candidate]) -> None:
         if spec is not None and spec[0] == "weekday" and not spec[2] and c.date is not None:
             days.setdefault(spec[1], []).append(c)
     for mentions in days.values():
-        votes = Counter(c.date for c in mentions)
+        votes = Counter(c.date for c in mentions if c.date is not None)
         best = max(votes.values())
         day = min(d for d, n in votes.items() if n == best)
         for c in mentions:

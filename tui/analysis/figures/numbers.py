@@ -328,7 +328,7 @@ class _Reader:
         total: int | Fraction = 0
         group: int | Fraction = 0
         last, hundred_in_group = "", False
-        smallest_scale: float = float("inf")
+        smallest_scale: int | None = None
         end = i
         c = self.cls(i)
         if c in ("a", "an"):
@@ -388,7 +388,7 @@ class _Reader:
                 if c == "plural-scale" and not last:
                     return None
                 scale = self._scale_value(i)
-                if scale >= smallest_scale:
+                if smallest_scale is not None and scale >= smallest_scale:
                     break
                 total += (group or 1) * scale
                 group, hundred_in_group, smallest_scale = 0, False, scale
@@ -400,10 +400,10 @@ class _Reader:
             ):
                 if last == "tens" and word not in ORDINAL_UNITS:
                     break
-                value = total + group + ORDINALS[word]
+                rank = total + group + ORDINALS[word]
                 if word in ORDINAL_SCALES:
-                    value = (total + (group or 1)) * ORDINALS[word]
-                return self._finish(start, tokens[i].end, sign * value, "ordinal", i + 1)
+                    rank = (total + (group or 1)) * ORDINALS[word]
+                return self._finish(start, tokens[i].end, sign * rank, "ordinal", i + 1)
             elif (
                 word in DENOMINATORS
                 and last in ("unit", "teen", "tens")
@@ -424,7 +424,7 @@ class _Reader:
             elif c in ("and", "&") and last and self._half_follows(i + 1):
                 j = i + 2 if self.cls(i + 1) in ("a", "an") else i + 1
                 part = Fraction(1, DENOMINATORS[tokens[j].word])
-                if last == "scale":
+                if last == "scale" and smallest_scale is not None:
                     total += smallest_scale * part
                 else:
                     group += part
@@ -465,7 +465,9 @@ class _Reader:
             return bool(_OF.match(self.text, self.tokens[i].end))
         return self.cls(i - 1) in ("unit", "teen", "tens")
 
-    def _decimals(self, i: int, whole: float, start: int, sign: int) -> tuple[Number, int] | None:
+    def _decimals(
+        self, i: int, whole: float | Fraction, start: int, sign: int
+    ) -> tuple[Number, int] | None:
         digits = ""
         j = i + 1
         while self.cls(j) == "unit":
@@ -473,7 +475,7 @@ class _Reader:
             j += 1
         if not digits:
             return None
-        value = whole + float("0." + digits)
+        value = float(whole) + float("0." + digits)
         return self._finish(start, self.tokens[j - 1].end, sign * value, "cardinal", j)
 
     @staticmethod

@@ -66,10 +66,10 @@ def date_tense(text: str, start: int) -> str | None:
     if m is None:
         return None
     verb = m.group("verb")
-    said = {mark for _, mark in _markers(verb)}
-    if "future" in said:
+    marks = {mark for _, mark in _markers(verb)}
+    if "future" in marks:
         return "future"
-    if "past" in said or verb.rsplit(None, 1)[-1] in _PARTICIPLES:
+    if "past" in marks or verb.rsplit(None, 1)[-1] in _PARTICIPLES:
         return "past"
     return None
 
