@@ -226,7 +226,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         await self._analysed.wait()
         await self.workers.wait_for_complete()
 
-    @work(thread=True, exit_on_error=False, group="analysis")
+    # A description, or Textual would repr the arguments (the article, megabytes of it).
+    @work(thread=True, exit_on_error=False, group="analysis", description="analysis")
     def _analyse(self, inputs: Inputs, generation: int) -> None:
         from .runs import run
 
@@ -375,7 +376,7 @@ class ReaderApp(GuardedNotifications, App[int]):
             return
         await super().on_event(event)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search", description="search")
     def find(self, text: str, query: str, limit: int) -> None:
         """Find and index the hits here (at 5 MB a letter has 100,000 of them), in the text
         the key was typed on."""
