@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import gc
 import re
+import time
 from bisect import bisect_left
 from collections.abc import Iterable
 from contextlib import suppress
@@ -53,6 +54,8 @@ if TYPE_CHECKING:
     from .notes.model import Note
 
 STATUS_LIMIT = 300
+PROGRESS_AFTER, PROGRESS_EVERY = 0.3, 0.1
+"""Seconds: the analysis says which stage it is in once it has run this long, then as often."""
 TYPING_HITS = 10_000
 """Hits found while a search is typed: a first letter has 100,000 in a book-length text, and
 finding them all at each key would lag the typing. Enter finds them all."""
@@ -151,10 +154,11 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            # The outline tree takes its place after the first frame: until the analysis lands
-            # it would say only this, and a Tree costs a frame's worth of styling to show it.
-            yield Static("Analysing…", id="sidebar-pending", markup=False)
+            sidebar = Sidebar(id="sidebar")  # drawn a row at a time: no cost to the first frame
+            sidebar.show_pending("Analysing…")
+            yield sidebar
         yield StatusLine(id="status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         if self.config.theme:
@@ -174,19 +178,12 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
         self.article.focus()
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
 
-    async def after_first_frame(self) -> None:
+    def after_first_frame(self) -> None:
         """What the first frame does not need: the collector (the start-up's objects live as
-        long as the app, so they are frozen out of its passes), the outline tree and the
-        footer (a widget a key, each styled), then the notes and the analysis."""
+        long as the app, so they are frozen out of its passes), then the notes and the
+        analysis."""
         gc.freeze()
         gc.enable()
-        sidebar = Sidebar(id="sidebar")
-        sidebar.show_pending("Analysing…")
-        pending = self.query_one("#sidebar-pending")
-        await self.query_one("#panes").mount(sidebar, after=pending)
-        await pending.remove()
-        await self.mount(KeyBar())
-        self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
         self._open_notes()
 
     def _open_notes(self) -> None:
@@ -274,8 +271,14 @@ class ReaderApp(GuardedNotifications, AnnotationActions, App[int]):
     def _analyse(self) -> Analysis:
         from .analysis.pipeline import analyze  # here, off the first frame's path
 
+        quiet_until = [time.monotonic() + PROGRESS_AFTER]
+
         def progress(stage: str, fraction: float) -> None:
-            self.call_from_thread(self.set_status, f"Analysing: {stage} ({fraction:.0%})")
+            """Stage by stage, once the analysis has taken long enough to want telling; each
+            report is a frame to draw, and the UI thread's time is the analysis's too."""
+            if time.monotonic() >= quiet_until[0]:
+                quiet_until[0] = time.monotonic() + PROGRESS_EVERY
+                self.call_from_thread(self.set_status, f"Analysing: {stage} ({fraction:.0%})")
 
         corrections = []
         if self.notebook is not None:

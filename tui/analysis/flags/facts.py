@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
+from ..compact import compact
 from ..model import Figure, Flag, Span
 from .counts import is_casualty
 from .rule import Article, Rule
@@ -62,7 +62,7 @@ class Places:
     cities: dict[str, frozenset[str]]
 
 
-@cache
+@compact("capitals.tsv", "countries.tsv", "places.tsv", also=("tui.analysis.flags.tables",))
 def places() -> Places:
     """Capitals by country code, country codes by folded name and demonym, the usual name of
     each country, and the countries of each folded city name."""
