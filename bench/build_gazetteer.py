@@ -420,6 +420,30 @@ def build_given_names(common_ranked: list[str]) -> list[str]:
     return sorted(kept)
 
 
+def build_given_name_sexes(given: list[str]) -> list[str]:
+    """Each shipped given name the census gives mostly to men ("m") or to women ("f"): three
+    times as often to one as to the other. A name given to both alike ("Jordan") is left out,
+    so that "Mr Blair" picks Tony over Cherie only where the name says so."""
+    import names
+
+    folder = os.path.dirname(names.__file__)
+    share: dict[str, dict[str, float]] = {}
+    for filename, sex in (("dist.male.first", "m"), ("dist.female.first", "f")):
+        with open(os.path.join(folder, filename), encoding="ascii") as f:
+            for line in f:
+                name, frequency = line.split()[:2]
+                share.setdefault(name.capitalize(), {})[sex] = float(frequency)
+    rows = []
+    for name in given:
+        counts = share.get(name, {})
+        male, female = counts.get("m", 0.0), counts.get("f", 0.0)
+        if male > 3 * female:
+            rows.append(f"{name}\tm")
+        elif female > 3 * male:
+            rows.append(f"{name}\tf")
+    return rows
+
+
 def build_common_words() -> dict[str, bool]:
     """Frequent English words that the dictionary spells in lower case, in frequency order, each
     with whether the dictionary also has it as a name ("china" and "China")."""
@@ -448,6 +472,7 @@ def main() -> None:
         "places.tsv": places,
         "organizations.tsv": build_organizations(),
         "given_names.txt": given,
+        "given_name_sexes.tsv": build_given_name_sexes(given),
         "common_words.tsv": sorted(f"{w}\tname" if name else w for w, name in common.items()),
     }
     for filename, rows in outputs.items():

@@ -56,7 +56,7 @@ async def test_v_selects_words_and_h_highlights_exactly_them():
         await pilot.press("h")
         [placed] = app.notebook.placed
         assert app.analysis.text[slice(*placed.span)] == "According to R"
-        assert app.visual_anchor is None
+        assert app.annotator.visual_anchor is None
 
 
 async def test_a_writes_a_note_that_the_sidebar_lists():
@@ -83,7 +83,7 @@ async def test_t_tags_and_the_filter_hides_a_tag():
         assert isinstance(app.screen, TextPrompt)
         await pilot.press(*"check, #later", "enter")
         assert app.notebook.placed[0].note.tags == ("check", "later")
-        app.hidden_groups = frozenset({"#later"})
+        app.reading.hidden_groups = frozenset({"#later"})
         app.refresh_notes()
         assert not any(i.kind == "note" for i in app.outline_items())
 
@@ -108,10 +108,10 @@ async def test_x_dismisses_a_flag_and_brackets_skip_it():
         flag = app.selection
         await pilot.press("x", *"quoted verbatim", "enter")
         assert app.notebook.dismissed()[flag.key].reason == "quoted verbatim"
-        flags = next(s for s in app.sections if s.title == "Flags")
+        flags = next(s for s in app.reading.sections if s.title == "Flags")
         assert flag.key in [i.key for g in flags.groups if g.title == "Dismissed" for i in g.items]
-        assert flag.key not in [i.key for i in app._flag_list]
-        app.select(next(i for g in flags.groups for i in g.items if i.key == flag.key))
+        assert flag.key not in [i.key for i in app.reading.flag_order]
+        app.view.select(next(i for g in flags.groups for i in g.items if i.key == flag.key))
         await pilot.press("x")
         assert flag.key not in app.notebook.dismissed()
 
@@ -184,8 +184,8 @@ async def test_palette_export_writes_a_new_file(tmp_path: Path, monkeypatch: pyt
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
         await pilot.press("g", "h")
-        app.action_export_notes("md")
-        app.action_export_notes("md")
+        app.annotator.export_notes("md")
+        app.annotator.export_notes("md")
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [
         "kazakhstan-unrest-2022-scraped.notes-2.md",

@@ -157,10 +157,10 @@ async def test_o_shows_the_original_and_back():
         view = app.query_one(ArticleView)
         assert view.text == app.analysis.text
         await pilot.press("o")
-        assert app.showing_original and view.text == app.source.text
+        assert app.reading.showing_original and view.text == app.source.text
         assert "Original" in _status(app)
         await pilot.press("o")
-        assert not app.showing_original and view.text == app.analysis.text
+        assert not app.reading.showing_original and view.text == app.analysis.text
 
 
 async def test_choosing_an_edit_shows_it_in_the_original_with_its_reason():
@@ -175,7 +175,7 @@ async def test_choosing_an_edit_shows_it_in_the_original_with_its_reason():
         tree.focus()
         await pilot.press("enter")
         item = tree.item_at(first)
-        assert app.showing_original
+        assert app.reading.showing_original
         assert item.status in _status(app) and "(original)" in _status(app)
         start, end = item.original[0]
         assert app.source.text[start:end] == app.query_one(ArticleView).text[start:end]

@@ -39,7 +39,7 @@ def _bad_paths(tmp_path: Path) -> dict[str, tuple[str, str]]:
         "symlink loop": (str(tmp_path / "loop1"), "a loop of symbolic links"),
         "empty path": ("", "an empty path names no file"),
         "device": ("/dev/null", "is a device, not an article"),
-        "directory": (str(tmp_path / "dir"), "is a directory, not an article"),
+        "empty directory": (str(tmp_path / "dir"), "a folder with no articles in it"),
         "under a file": (str(tmp_path / "file" / "x.txt"), "no such file"),
         "NUL in the path": ("a\x00b", "not a valid path"),
     }
@@ -51,8 +51,9 @@ def test_each_bad_path_is_one_line_and_the_run_goes_on(tmp_path: Path, ok: Path,
         code = main(["analyze", path, str(ok)])
         out = capsys.readouterr()
         assert code == 1, name
-        [line] = out.err.splitlines()
+        line, summary = out.err.splitlines()
         assert message in line and "internal error" not in line, (name, line)
+        assert summary == "closeread: 1 analysed, 1 failed"
         assert out.out.startswith(str(ok)), name  # the next file was still analysed
 
 

@@ -135,10 +135,14 @@ def test_stdin_is_read_with_a_dash():
 
 
 def test_one_bad_input_among_several_still_reports_the_others(article: Path, tmp_path: Path):
-    result = run("analyze", str(tmp_path / "gone.txt"), str(article), "--json")
+    gone = str(tmp_path / "gone.txt")
+    result = run("analyze", gone, str(article), "--json")
     assert result.returncode == 1
-    assert len(result.stdout.decode().splitlines()) == 1
-    one_error_line(result.stderr.decode())
+    failure, analysed = (json.loads(line) for line in result.stdout.decode().splitlines())
+    assert failure == {"path": gone, "error": "no such file"}
+    assert analysed["path"] == str(article)
+    lines = result.stderr.decode().splitlines()
+    assert lines == [f"closeread: {gone}: no such file", "closeread: 1 analysed, 1 failed"]
 
 
 @pytest.mark.parametrize("args", [["--bogus"], ["analyze"], ["analyze", "x", "--date", "soon"]])
@@ -234,12 +238,12 @@ def test_unknown_config_key_is_a_warning(article: Path, tmp_path: Path):
 
 
 def test_debug_shows_the_traceback_others_see_one_line(article: Path, monkeypatch, capsys):
-    import tui.cli as cli
+    import tui.batch.summary as summary
 
     def boom(*_, **__):
         raise RuntimeError("kaboom")
 
-    monkeypatch.setattr(cli, "write_summary", boom)
+    monkeypatch.setattr(summary, "write_summary", boom)
     assert main(["analyze", str(article)]) == 1
     assert capsys.readouterr().err.strip().endswith("(run with --debug for details)")
     with pytest.raises(RuntimeError, match="kaboom"):

@@ -70,7 +70,7 @@ def test_a_long_text_is_read_quickly_and_whole() -> None:
         "On Thursday, more than 300 people - about 12% of the town - marched 5 km, police said. "
         "Damage of £2.5m was reported on 5 January 2022.\n"
     )
-    started = time.perf_counter()
+    started = time.process_time()  # CPU time: a loaded machine does not fail the test
     result = find_figures(paragraph * 5000)  # 0.7 MB
-    assert time.perf_counter() - started < 5
+    assert time.process_time() - started < 5
     assert len(result.figures) == 6 * 5000

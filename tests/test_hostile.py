@@ -76,7 +76,8 @@ def test_analyze_survives(name: str, tmp_path: Path, capsys):
 
 def test_nul_in_the_first_8_kb_is_refused(tmp_path: Path, capsys):
     code, data = _analyze(tmp_path, "nul", b"Text\x00 more", capsys)
-    assert code == 1 and data is None
+    assert code == 1 and set(data) == {"path", "error"}  # a failure record, in --json too
+    assert "NUL bytes" in data["error"]
 
 
 def test_invisible_characters_inside_a_word_are_flagged(tmp_path: Path, capsys):

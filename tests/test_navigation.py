@@ -157,7 +157,7 @@ async def test_moving_onto_a_mention_selects_its_entity_in_the_sidebar(reader):
     item = entity(app, "Almaty")
     app.query_one(ArticleView).move_cursor(item.spans[2][0] + 1)
     await pilot.pause()
-    assert app.selection == item and app.position == 2
+    assert app.selection == item and app.reading.position == 2
     assert app.query_one(Sidebar).cursor_item == item
     assert f"3/{len(item.spans)}" in status(app)
 
@@ -218,7 +218,7 @@ async def test_filters_hide_a_group_of_the_sidebar(reader):
     assert isinstance(app.screen, FilterScreen)
     await pilot.press("space")  # the first option: People
     await pilot.press("enter")
-    assert app.hidden_groups == frozenset({"People"})
+    assert app.reading.hidden_groups == frozenset({"People"})
     assert not any(
         i.kind == "entity" and i.name == "Kassym-Jomart Tokayev" for i in app.outline_items()
     )
@@ -246,7 +246,7 @@ async def test_every_app_key_is_in_the_palette(reader):
 
 async def test_timeline_lists_days_in_order_with_the_reference_first(reader):
     app, _ = reader
-    figures = next(s for s in app.sections if s.title == "Figures")
+    figures = next(s for s in app.reading.sections if s.title == "Figures")
     timeline = next(g for g in figures.groups if g.title == "Timeline")
     assert timeline.items[0].label.startswith("⚓ 2022-01-05 caption")
     days = [i.key for i in timeline.items[1:]]
@@ -322,7 +322,7 @@ async def test_a_paste_at_the_search_prompt_is_typed_on_one_line(reader):
 
 async def test_enter_keeps_every_hit_even_before_the_typing_search_is_done(reader, monkeypatch):
     app, pilot = reader
-    monkeypatch.setattr(app, "run_search", lambda query, limit: None)  # a search still running
+    monkeypatch.setattr(app, "find", lambda text, query, limit: None)  # a search still running
     await pilot.press("slash", *"Almaty", "enter")
     hits = app.article.text.count("Almaty")
     assert app.selection is not None and len(app.selection.spans) == hits
@@ -330,10 +330,10 @@ async def test_enter_keeps_every_hit_even_before_the_typing_search_is_done(reade
 
 
 async def test_typing_stops_at_the_first_hits_and_enter_finds_them_all(reader, monkeypatch):
-    import tui.app
+    import tui.searching
 
     app, pilot = reader
-    monkeypatch.setattr(tui.app, "TYPING_HITS", 3)
+    monkeypatch.setattr(tui.searching, "TYPING_HITS", 3)
     await pilot.press("slash", "e")
     await app.workers.wait_for_complete()
     await pilot.pause()

@@ -188,7 +188,7 @@ async def test_the_reader_shows_a_changed_quote_and_A_accepts_the_new_words(tmp_
         await pilot.pause()
         status = app.query_one(StatusLine)
         assert "≠ 1 quote changed" in status.text
-        (group,) = app.sections[0].groups
+        (group,) = app.reading.sections[0].groups
         assert group.title == "Changed since quoted"
         assert group.items[0].label.startswith("≠✎")
         assert "the article now reads “Time Warner said on Thursday”" in group.items[0].status
@@ -219,7 +219,7 @@ async def test_A_with_a_selection_re_anchors_the_chosen_orphan(tmp_path, capsys)
         await pilot.pause()
         (placed,) = app.notebook.placed
         assert placed.status == "orphaned"
-        orphan = next(i for s in app.sections for g in s.groups for i in g.items)
+        orphan = next(i for s in app.reading.sections for g in s.groups for i in g.items)
         app.go_to(orphan)
         await pilot.press("g", "v", "l", "A")
         (placed,) = app.notebook.placed

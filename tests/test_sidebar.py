@@ -30,7 +30,9 @@ async def test_space_and_enter_close_and_open_a_group_and_the_counts_stay():
         places = _row_labelled(sidebar, "Places")
         sidebar.move_cursor(places)
         rows = sidebar.row_count
-        count = len(next(g for s in app.sections for g in s.groups if g.title == "Places").items)
+        count = len(
+            next(g for s in app.reading.sections for g in s.groups if g.title == "Places").items
+        )
         assert sidebar.label(places) == f"▼ Places ({count})"
         await pilot.press("space")
         assert sidebar.label(places) == f"▶ Places ({count})"
@@ -116,7 +118,7 @@ async def test_a_closed_group_stays_closed_through_a_filter_and_a_rebuild():
         sidebar.focus()
         sidebar.move_cursor(_row_labelled(sidebar, "Places"))
         await pilot.press("space", "f", "space", "enter")  # hide People
-        assert app.hidden_groups == frozenset({"People"})
+        assert app.reading.hidden_groups == frozenset({"People"})
         assert not sidebar.is_open(_row_labelled(sidebar, "Places"))
 
 

@@ -1,8 +1,9 @@
 """The reader's annotation keys: select, highlight, note, tag, bookmark, dismiss, correct, undo.
 
-A mixin of ``ReaderApp``: each action finds its target (the visual selection, else the mention
-or sentence at the cursor), asks what it must with a small modal screen, and hands the change to
-the ``Notebook``, which saves it at once. Nothing here reads or writes files itself.
+Each key finds its target (the visual selection, else the mention or sentence at the cursor),
+asks what it must with a small modal screen, and hands the change to the ``Notebook``, which
+saves it at once. The reader is reached only through ``AnnotationHost``, so a test can stand in
+for it; nothing here reads or writes files itself.
 """
 
 from __future__ import annotations
@@ -11,10 +12,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from textual.binding import Binding
-
-from .analysis.model import Correction, Span
-from .notes.errors import StoreError, UndoRefused
+from .analysis.model import Correction, Source, Span
+from .notes.errors import StoreCorrupt, StoreError, UndoRefused
 from .outline import Item
 from .safe_text import one_line
 
@@ -23,56 +22,21 @@ if TYPE_CHECKING:
 
     from .analysis.model import Analysis
     from .notebook import Notebook
-    from .notes.model import Note, Placed
-    from .spanindex import SpanIndex
+    from .notes.model import Placed
+    from .reading import Reading
     from .widgets.article import ArticleView
 
-ANNOTATION_BINDINGS = [
-    Binding("v", "visual", "Select", show=False, id="visual"),
-    Binding("h", "highlight", "Highlight", id="highlight"),
-    Binding("a", "note", "Note", id="note"),
-    Binding("t", "tag", "Tag", show=False, id="tag"),
-    Binding("b", "bookmark", "Bookmark", show=False, id="bookmark"),
-    Binding(
-        "apostrophe",
-        "go_to_bookmark",
-        "Go to bookmark",
-        show=False,
-        key_display="'",
-        id="go_to_bookmark",
-    ),
-    Binding(
-        "x", "dismiss_or_correct", "Dismiss flag / fix entity", show=False, id="dismiss_or_correct"
-    ),
-    Binding("u", "undo", "Undo note change", show=False, id="undo"),
-    Binding(
-        "A",
-        "accept_change",
-        "Accept changed words / re-anchor note",
-        show=False,
-        id="accept_change",
-    ),
-]
 _KINDS = ("person", "organization", "place", "other")
 
 
-class _Reader(Protocol):
-    """What the annotation keys use of the reader."""
+class AnnotationHost(Protocol):
+    """What the annotation keys use of the reader: its state, its panes' text and cursor, and
+    the ways to ask, tell and repaint."""
 
-    notebook: Notebook | None
-    notes_problem: str | None
-    visual_anchor: int | None
-    analysis: Analysis | None
-    showing_original: bool
-    selection: Item | None
-    _mentions: SpanIndex[Item]
-    _flags: SpanIndex[Item]
-    _flag_dismissals: dict[str, Note]
+    reading: Reading
 
     @property
     def article(self) -> ArticleView: ...
-    @property
-    def sidebar(self) -> _Outline: ...
     def notify(
         self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
     ) -> None: ...
@@ -81,93 +45,184 @@ class _Reader(Protocol):
     def refresh_notes(self, changed: tuple[str, ...] | None = None) -> None: ...
     def start_analysis(self) -> None: ...
     def go_to(self, item: Item) -> None: ...
-    def outline_items(self) -> list[Item]: ...
-    def _dismissed(self) -> dict[str, Note]: ...
-    # the mixin's own, called through ``self``
-    def _target(self) -> Span | None: ...
-    def _notebook_ready(self) -> Notebook | None: ...
-    def _saved(self, what: str) -> None: ...
-    def _guard(self, change: Callable[[], object], what: str) -> bool: ...
-    def update_visual(self) -> None: ...
-    def _dismiss(self, notebook: Notebook, item: Item) -> None: ...
-    def _correct(self, notebook: Notebook, item: Item) -> None: ...
-    def _note_item(self, placed: Placed) -> Item: ...
-    def _chosen_note(self) -> Placed | None: ...
+    def sidebar_item(self) -> Item | None: ...
+    def show_notes_again(self) -> None: ...
 
 
-class _Outline(Protocol):
-    @property
-    def cursor_item(self) -> Item | None: ...
+class Annotator:
+    """The annotation keys (see the module docstring) and the notebook they write to, None
+    while it is not open or when the store cannot be used (``notes_problem`` says why);
+    ``visual_anchor`` is where a visual selection started, None when none is in progress."""
 
+    def __init__(self, host: AnnotationHost) -> None:
+        self.host = host
+        self.notebook: Notebook | None = None
+        self.notes_problem: str | None = None
+        self.visual_anchor: int | None = None
+        self._store_at: tuple[Path, Source] = (Path(), Source(""))
 
-class AnnotationActions:
-    """Annotation actions for ``ReaderApp`` (see the module docstring)."""
+    def run(self, key: str) -> None:
+        """One of the annotation keys, by its action's name (``keys.ANNOTATION_KEYS``)."""
+        actions: dict[str, Callable[[], None]] = {
+            "visual": self.visual,
+            "highlight": self.highlight,
+            "note": self.note,
+            "tag": self.tag,
+            "bookmark": self.bookmark,
+            "go_to_bookmark": self.go_to_bookmark,
+            "dismiss_or_correct": self.dismiss_or_correct,
+            "undo": self.undo,
+            "accept_change": self.accept_change,
+        }
+        actions[key]()
 
-    notebook: Notebook | None
-    visual_anchor: int | None
+    # -- the notebook --------------------------------------------------------------------------
+
+    def open_notes(self, folder: Path, source: Source) -> None:
+        """Open the notes store in ``folder``; a store that cannot be used is reported (a
+        damaged one with the offer to move it aside), and the article opens without notes."""
+        from .notebook import Notebook  # the store and anchoring load after the first frame
+
+        self._store_at = (folder, source)
+        try:
+            self.notebook = Notebook.open(folder, source)
+        except StoreCorrupt as error:
+            from .screens.prompts import ConfirmScreen
+
+            self.notes_failed(error)
+            question = (
+                f"{error} Move it aside (kept under a new name) and start a new notes database?"
+            )
+            self.host.push_screen(ConfirmScreen(question), self._answered)
+        except StoreError as error:
+            self.notes_failed(error)
+
+    def notes_failed(self, error: StoreError) -> None:
+        self.notebook = None
+        self.notes_problem = f"Notes are off: {one_line(str(error), 200)}"
+        self.host.notify(self.notes_problem, severity="error", timeout=10)
+
+    def _answered(self, yes: bool | None) -> None:
+        if yes:
+            self._move_aside(*self._store_at)
+
+    def _move_aside(self, folder: Path, source: Source) -> None:
+        """Move the damaged store aside, keeping every readable note in a new one."""
+        from .notebook import Notebook
+        from .notes.store import salvage
+
+        if self.notebook is not None:
+            self.notebook.close()
+            self.notebook = None
+        try:
+            kept, saved = salvage(folder)
+            self.notebook = Notebook.open(folder, source)
+        except (OSError, StoreError) as error:
+            self.host.notify(f"Could not: {one_line(str(error), 200)}", severity="error")
+            return
+        self.notes_problem = None
+        copied = (
+            f" ({saved} readable note{'s' * (saved != 1)} copied to a new one)" if saved else ""
+        )
+        self.host.notify(
+            f"The damaged database is kept as {kept}{copied}; notes are on again.", timeout=8
+        )
+        self.host.show_notes_again()
+
+    def attach(self, analysis: Analysis, first: bool) -> None:
+        """Place the notes on a new analysis; on the ``first``, a store with notes it cannot
+        read shows the others and offers to start a new database with them."""
+        notebook = self.notebook
+        if notebook is None:
+            return
+        try:
+            notebook.attach(analysis.text, analysis.offsets)
+        except StoreError as error:
+            self.notes_failed(error)
+            return
+        if first and notebook.store.damaged:
+            self.offer_salvage(notebook.store.damaged)
+
+    def offer_salvage(self, damaged: dict[str, str]) -> None:
+        """Some notes cannot be read: the others show; offer to start a new database."""
+        from .screens.prompts import ConfirmScreen
+
+        count = f"{len(damaged)} note{'s' * (len(damaged) != 1)}"
+        first_id, why = next(iter(damaged.items()))
+        self.notes_problem = f"Notes are read-only: {count} in the database cannot be read."
+        question = (
+            f"{count} in the notes database cannot be read (damaged; {first_id}: {why}), so "
+            "nothing is saved to it. Move it aside (kept under a new name) and start a new "
+            "one with every readable note?"
+        )
+        self.host.push_screen(ConfirmScreen(question), self._answered)
 
     # -- what a key acts on --------------------------------------------------------------------
 
-    def _target(self: _Reader) -> Span | None:
+    def _target(self) -> Span | None:
         """The visual selection, else the name under the cursor, else its sentence."""
-        view = self.article
-        if not view.text or self.showing_original:
+        view = self.host.article
+        if not view.text or self.host.reading.showing_original:
             return None
         if self.visual_anchor is not None:
             a, b = sorted((self.visual_anchor, view.cursor))
             return (a, min(b + 1, len(view.text)))
-        mentions = self._mentions.at(view.cursor)
+        mentions = self.host.reading.mentions.at(view.cursor)
         if mentions:
             return mentions[0][0]
         return view.sentence_at(view.cursor)
 
-    def _notebook_ready(self: _Reader) -> Notebook | None:
+    def _notebook_ready(self) -> Notebook | None:
         if self.notebook is None or self.notebook.document is None:
-            self.notify(
+            self.host.notify(
                 self.notes_problem or "Notes are not ready yet.", severity="warning", timeout=4
             )
             return None
-        if self.showing_original:
-            self.notify("Notes attach to the cleaned article: press o to return to it.", timeout=3)
+        if self.host.reading.showing_original:
+            self.host.notify(
+                "Notes attach to the cleaned article: press o to return to it.", timeout=3
+            )
             return None
         return self.notebook
 
-    def _saved(self: _Reader, what: str) -> None:
+    def _saved(self, what: str) -> None:
         """After any change: end the visual selection, repaint notes, say what happened."""
         self.visual_anchor = None
-        self.article.paint("visual", ())
-        flags_changed = set(self._dismissed()) != set(self._flag_dismissals)
-        self.refresh_notes(("Notes", "Flags") if flags_changed else ("Notes",))
-        self.set_status(what)
+        self.host.article.paint("visual", ())
+        notebook = self.notebook
+        dismissed = notebook.dismissed() if notebook is not None else {}
+        flags_changed = set(dismissed) != set(self.host.reading.dismissed)
+        self.host.refresh_notes(("Notes", "Flags") if flags_changed else ("Notes",))
+        self.host.set_status(what)
 
-    def _guard(self: _Reader, change: Callable[[], object], what: str) -> bool:
+    def _guard(self, change: Callable[[], object], what: str) -> bool:
         """Make ``change``; on success repaint and say ``what``, else say why it failed."""
         try:
             change()
         except StoreError as error:
-            self.notify(f"Not saved: {one_line(str(error), 200)}", severity="error", timeout=8)
+            self.host.notify(f"Not saved: {one_line(str(error), 200)}", severity="error", timeout=8)
             return False
         self._saved(what)
         return True
 
     # -- keys ----------------------------------------------------------------------------------
 
-    def action_visual(self: _Reader) -> None:
+    def visual(self) -> None:
         """``v``: start (or end) a selection at the cursor; moving the cursor extends it."""
         if self.visual_anchor is not None:
             self.visual_anchor = None
-            self.article.paint("visual", ())
-            self.set_status("Selection ended")
+            self.host.article.paint("visual", ())
+            self.host.set_status("Selection ended")
             return
-        self.visual_anchor = self.article.cursor
+        self.visual_anchor = self.host.article.cursor
         self.update_visual()
-        self.set_status("Selecting: move the cursor, then h, a, t or b; v or esc ends")
+        self.host.set_status("Selecting: move the cursor, then h, a, t or b; v or esc ends")
 
-    def update_visual(self: _Reader) -> None:
+    def update_visual(self) -> None:
         span = self._target() if self.visual_anchor is not None else None
-        self.article.paint("visual", [span] if span else ())
+        self.host.article.paint("visual", [span] if span else ())
 
-    def action_highlight(self: _Reader) -> None:
+    def highlight(self) -> None:
         """``h``: highlight the target; on a highlight, change its colour (the last removes it)."""
         from .notes.model import COLOURS  # the notes model loads after the first frame
 
@@ -178,7 +233,7 @@ class AnnotationActions:
         if existing is None or (existing.span != target and self.visual_anchor is not None):
             self._guard(
                 lambda: notebook.add("highlight", target, colour=COLOURS[0]),
-                f"Highlighted “{one_line(self.article.text[slice(*target)], 60)}”",
+                f"Highlighted “{one_line(self.host.article.text[slice(*target)], 60)}”",
             )
             return
         note = existing.note
@@ -191,17 +246,19 @@ class AnnotationActions:
         else:
             self._guard(lambda: notebook.delete(note), "Highlight removed (u undoes)")
 
-    def action_note(self: _Reader) -> None:
+    def note(self) -> None:
         """``a``: add a note on the target, or edit the note already there."""
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
             return
         existing = notebook.at(target, ("note",)) if self.visual_anchor is None else None
-        quote = self.article.text[slice(*(existing.span if existing and existing.span else target))]
+        quote = self.host.article.text[
+            slice(*(existing.span if existing and existing.span else target))
+        ]
 
         def done(body: str | None) -> None:
             if body is None:
-                self.set_status("Note not saved")
+                self.host.set_status("Note not saved")
             elif existing is not None:
                 self._guard(lambda: notebook.update(existing.note, body=body), "Note saved")
             else:
@@ -209,9 +266,9 @@ class AnnotationActions:
 
         from .screens.note_editor import NoteEditor
 
-        self.push_screen(NoteEditor(quote, existing.note.body if existing else ""), done)
+        self.host.push_screen(NoteEditor(quote, existing.note.body if existing else ""), done)
 
-    def action_tag(self: _Reader) -> None:
+    def tag(self) -> None:
         """``t``: tags (comma-separated) for the note at the target, or a new tagged note."""
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
@@ -234,9 +291,11 @@ class AnnotationActions:
 
         from .screens.prompts import TextPrompt  # the prompts load when one first opens
 
-        self.push_screen(TextPrompt("Tags, separated by commas:", current, notebook.tags()), done)
+        self.host.push_screen(
+            TextPrompt("Tags, separated by commas:", current, notebook.tags()), done
+        )
 
-    def action_bookmark(self: _Reader) -> None:
+    def bookmark(self) -> None:
         """``b`` and a letter: a bookmark at the cursor's sentence; ``'`` and the letter return."""
         notebook, target = self._notebook_ready(), self._target()
         if notebook is None or target is None:
@@ -256,9 +315,9 @@ class AnnotationActions:
 
         from .screens.prompts import LetterPrompt
 
-        self.push_screen(LetterPrompt("Bookmark letter:"), done)
+        self.host.push_screen(LetterPrompt("Bookmark letter:"), done)
 
-    def action_go_to_bookmark(self: _Reader) -> None:
+    def go_to_bookmark(self) -> None:
         notebook = self._notebook_ready()
         if notebook is None:
             return
@@ -267,47 +326,47 @@ class AnnotationActions:
             found = notebook.bookmark(letter) if letter else None
             if found is None or found.span is None:
                 if letter:
-                    self.notify(f"No bookmark '{letter} in this article.", timeout=3)
+                    self.host.notify(f"No bookmark '{letter} in this article.", timeout=3)
                 return
-            self.go_to(self._note_item(found))
+            self.host.go_to(self._note_item(found))
 
         from .screens.prompts import LetterPrompt
 
-        self.push_screen(LetterPrompt("Go to bookmark:"), done)
+        self.host.push_screen(LetterPrompt("Go to bookmark:"), done)
 
-    def action_undo(self: _Reader) -> None:
+    def undo(self) -> None:
         notebook = self._notebook_ready()
         if notebook is None:
             return
         try:
             done = notebook.undo()
         except UndoRefused as error:
-            self.notify(f"{error}; u again goes further back.", severity="warning", timeout=6)
+            self.host.notify(f"{error}; u again goes further back.", severity="warning", timeout=6)
             return
         except StoreError as error:
-            self.notify(f"Could not undo: {one_line(str(error), 200)}", severity="error")
+            self.host.notify(f"Could not undo: {one_line(str(error), 200)}", severity="error")
             return
         if done is None:
-            self.notify("Nothing to undo.", timeout=2)
+            self.host.notify("Nothing to undo.", timeout=2)
             return
-        self._saved(one_line(done, 120).capitalize())
-        if "correction" in done:
-            self.start_analysis()
+        self._saved(str(done).capitalize())
+        if done.kind == "correction":
+            self.host.start_analysis()
 
     # -- flags and entities --------------------------------------------------------------------
 
-    def action_dismiss_or_correct(self: _Reader) -> None:
+    def dismiss_or_correct(self) -> None:
         """``x``: on a flag, dismiss it (with a reason, or restore it if dismissed); on an
         entity, correct it (merge, rename, change kind, split off an alias, hide)."""
         notebook = self._notebook_ready()
-        item = self.selection
+        item = self.host.reading.selection
         if notebook is None:
             return
         if item is None or item.kind not in ("flag", "entity"):
-            flags = self._flags.at(self.article.cursor)
+            flags = self.host.reading.flags.at(self.host.article.cursor)
             item = flags[0][1] if flags else None
         if item is None:
-            self.notify(
+            self.host.notify(
                 "x works on a flag or an entity: select one (] or the sidebar), or move onto it.",
                 timeout=4,
             )
@@ -317,7 +376,7 @@ class AnnotationActions:
         else:
             self._correct(notebook, item)
 
-    def _dismiss(self: _Reader, notebook: Notebook, item: Item) -> None:
+    def _dismiss(self, notebook: Notebook, item: Item) -> None:
         dismissed = notebook.dismissed().get(item.key)
         if dismissed is not None:
             self._guard(lambda: notebook.delete(dismissed), "Flag restored")
@@ -334,9 +393,9 @@ class AnnotationActions:
 
         from .screens.prompts import TextPrompt
 
-        self.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
+        self.host.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
 
-    def _correct(self: _Reader, notebook: Notebook, item: Item) -> None:
+    def _correct(self, notebook: Notebook, item: Item) -> None:
         from .screens.prompts import ChoiceScreen, TextPrompt
 
         entity = item.name
@@ -354,7 +413,7 @@ class AnnotationActions:
                 lambda: notebook.add("correction", None, correction=correction),
                 f"Correction saved ({action} {entity}); analysing again…",
             ):
-                self.start_analysis()  # a correction that was not saved changes nothing
+                self.host.start_analysis()  # a correction that was not saved changes nothing
 
         def save_answer(action: str, value: str | None) -> None:
             if value and value.strip():
@@ -366,7 +425,7 @@ class AnnotationActions:
             if action == "hide":
                 save("hide")
             elif action == "kind":
-                self.push_screen(
+                self.host.push_screen(
                     ChoiceScreen(f"{entity} is a:", [(k, k) for k in _KINDS]),
                     lambda kind: save_answer("kind", kind),
                 )
@@ -376,31 +435,43 @@ class AnnotationActions:
                     "merge": f"Merge {entity} with (an entity's name):",
                     "split": f"Alias to split off {entity}:",
                 }[action]
-                names = [i.name for i in self.outline_items() if i.kind == "entity"]
-                self.push_screen(
+                names = [i.name for i in self.host.reading.outline_items() if i.kind == "entity"]
+                self.host.push_screen(
                     TextPrompt(question, suggestions=names),
                     lambda value: save_answer(action, value),
                 )
 
-        self.push_screen(ChoiceScreen(f"Correct {entity}:", choices), chosen)
+        self.host.push_screen(ChoiceScreen(f"Correct {entity}:", choices), chosen)
+
+    def notices_at(self, offset: int) -> list[str]:
+        """What the status line says of notes at ``offset`` whose quoted words changed."""
+        notebook = self.notebook
+        if notebook is None:
+            return []
+        return [
+            f"≠ {p.note.kind} changed: quoted “{one_line(p.note.anchor.exact, 60)}”, now "
+            f"“{one_line(p.now or '', 60)}” (A accepts)"
+            for p in notebook.changed()
+            if p.span and p.note.anchor and p.span[0] <= offset < p.span[1]
+        ]
 
     # -- the notes sidebar ---------------------------------------------------------------------
 
-    def _note_item(self: _Reader, placed: Placed) -> Item:
+    def _note_item(self, placed: Placed) -> Item:
         key = placed.note.id
         return next(
-            (i for i in self.outline_items() if i.key == key),
+            (i for i in self.host.reading.outline_items() if i.key == key),
             Item("note", key, "", placed.note.kind, (placed.span,) if placed.span else ()),
         )
 
-    def _chosen_note(self: _Reader) -> Placed | None:
-        item = self.sidebar.cursor_item
+    def _chosen_note(self) -> Placed | None:
+        item = self.host.sidebar_item()
         if item is None or item.kind != "note" or self.notebook is None:
-            self.notify("Put the sidebar cursor on a note first.", timeout=3)
+            self.host.notify("Put the sidebar cursor on a note first.", timeout=3)
             return None
         return next((p for p in self.notebook.placed if p.note.id == item.key), None)
 
-    def action_edit_note(self: _Reader) -> None:
+    def edit_note(self) -> None:
         placed = self._chosen_note()
         notebook = self.notebook
         if placed is None or notebook is None:
@@ -413,9 +484,9 @@ class AnnotationActions:
 
         from .screens.note_editor import NoteEditor
 
-        self.push_screen(NoteEditor(quote, placed.note.body), done)
+        self.host.push_screen(NoteEditor(quote, placed.note.body), done)
 
-    def action_delete_note(self: _Reader) -> None:
+    def delete_note(self) -> None:
         placed = self._chosen_note()
         notebook = self.notebook
         if placed is None or notebook is None:
@@ -431,43 +502,43 @@ class AnnotationActions:
 
         from .screens.prompts import ConfirmScreen
 
-        self.push_screen(
+        self.host.push_screen(
             ConfirmScreen(f"Delete this {placed.note.kind} on “{one_line(quote, 60)}”?"), done
         )
 
-    def action_accept_change(self: _Reader) -> None:
+    def accept_change(self) -> None:
         """``A``: a note whose quoted words changed takes the words its place reads now; with a
         ``v`` selection, the selected note (from the sidebar, an orphan too) moves onto it."""
         notebook = self._notebook_ready()
         if notebook is None:
             return
-        chosen = self.selection if self.selection is not None else None
+        chosen = self.host.reading.selection if self.host.reading.selection is not None else None
         placed = None
         if chosen is not None and chosen.kind == "note":
             placed = next((p for p in notebook.placed if p.note.id == chosen.key), None)
         if self.visual_anchor is not None:
             target = self._target()
             if placed is None or target is None:
-                self.notify(
+                self.host.notify(
                     "To re-anchor: choose the note in the sidebar (enter), then select the "
                     "words with v and press A.",
                     timeout=5,
                 )
                 return
-            words, note = one_line(self.article.text[slice(*target)], 60), placed.note
+            words, note = one_line(self.host.article.text[slice(*target)], 60), placed.note
             self._guard(
                 lambda: notebook.move(note, target),
                 f"The {note.kind} now stands on “{words}” (u undoes)",
             )
             return
         if placed is None or not placed.changed:
-            cursor = self.article.cursor
+            cursor = self.host.article.cursor
             placed = next(
                 (p for p in notebook.changed() if p.span and p.span[0] <= cursor < p.span[1]),
                 None,
             )
         if placed is None or placed.span is None or placed.now is None:
-            self.notify(
+            self.host.notify(
                 "A works on a note whose quoted words changed (Notes › Changed since quoted), "
                 "or re-anchors the chosen note on a v selection.",
                 timeout=5,
@@ -479,25 +550,25 @@ class AnnotationActions:
             f"Accepted the new words “{words}” (u undoes)",
         )
 
-    def action_write_review(self: _Reader) -> None:
+    def write_review(self) -> None:
         """The palette's "Write the review": what ``closeread review`` prints, into a file."""
         notebook = self._notebook_ready()
-        if notebook is None or self.analysis is None:
+        if notebook is None or self.host.reading.analysis is None:
             return
         try:
-            path = notebook.write_review(self.analysis, Path.cwd())
+            path = notebook.write_review(self.host.reading.analysis, Path.cwd())
         except (OSError, StoreError) as error:
-            self.notify(f"Not written: {one_line(str(error), 200)}", severity="error")
+            self.host.notify(f"Not written: {one_line(str(error), 200)}", severity="error")
             return
-        self.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
+        self.host.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
 
-    def action_export_notes(self: _Reader, fmt: str) -> None:
+    def export_notes(self, fmt: str) -> None:
         notebook = self._notebook_ready()
         if notebook is None:
             return
         try:
             path = notebook.export(fmt, Path.cwd())
         except (OSError, StoreError) as error:
-            self.notify(f"Not exported: {one_line(str(error), 200)}", severity="error")
+            self.host.notify(f"Not exported: {one_line(str(error), 200)}", severity="error")
             return
-        self.notify(f"Notes written to {path}", timeout=6)
+        self.host.notify(f"Notes written to {path}", timeout=6)

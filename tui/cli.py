@@ -7,19 +7,17 @@ No traceback reaches the user unless ``--debug`` asks for one.
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import sys
-from collections import Counter
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn, TextIO
+from typing import NoReturn
 
-from . import __version__
-from .analysis import Analysis, Source
+from . import __version__, gcpolicy
+from .analysis import Source
 from .config import Config, data_dir, default_config_path, load_config
-from .safe_text import json_text, one_line, plain
+from .safe_text import one_line
 from .source import LoadError, load
 
 PROG = "closeread"
@@ -37,13 +35,22 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args[:1] == ["analyze"]:
         parser = _analyze_parser()
         options = parser.parse_args(args[1:])
-        return _guarded(lambda: run_analyze(options), options.debug)
+        problem = _analyze_problems(options)
+        if problem:
+            parser.error(problem)
+        with gcpolicy.paused():  # a batch of analyses, which make almost no cycles
+            return _guarded(lambda: run_analyze(options), options.debug)
+    if args[:1] == ["report"]:
+        parser = _report_parser()
+        options = parser.parse_args(args[1:])
+        return _guarded(lambda: run_report(options), options.debug)
     if args[:1] == ["review"]:
         parser = _review_parser()
         options = parser.parse_args(args[1:])
         from .review import run_review
 
-        return _guarded(lambda: run_review(options), options.debug)
+        with gcpolicy.paused():
+            return _guarded(lambda: run_review(options), options.debug)
     if args[:1] == ["notes"]:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
@@ -160,7 +167,8 @@ def _reader_parser() -> argparse.ArgumentParser:
         prog=PROG,
         description="A terminal reader for news articles: cleans the text, lists the people, "
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... reports without the reader; closeread review PATH "
+        epilog="closeread analyze PATH... reports without the reader (folders, lists and JSON "
+        "Lines too); closeread report RESULTS sums up a batch's results; closeread review PATH "
         "writes a finished review; closeread notes add|list|export|import|relink works with "
         "your notes (each has --help).",
     )
@@ -195,11 +203,45 @@ def _review_parser() -> argparse.ArgumentParser:
 def _analyze_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=f"{PROG} analyze",
-        description="Analyse articles without the reader. Reads no user settings unless "
-        "--config is given, so the output depends only on the inputs.",
+        description="Analyse articles without the reader: files, folders (recursively), lists "
+        "of paths or a JSON Lines dump, on every core or on a Dask cluster. Reads no user "
+        "settings unless --config is given, so the output depends only on the inputs.",
+        epilog='Failed inputs are records in their place ({"path": ..., "error": ...}); '
+        "the run goes on and exits 1 with a summary. A progress bar shows on stderr when it is "
+        "a terminal.",
     )
     parser.add_argument(
-        "paths", nargs="+", metavar="PATH", help="articles or http(s) addresses; '-' reads stdin"
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="articles, folders or http(s) addresses ('-' reads stdin); folders give their "
+        ".txt, .md, .markdown, .html and .htm files, recursively, sorted by path",
+    )
+    inputs = parser.add_argument_group("more inputs")
+    inputs.add_argument(
+        "--glob",
+        action="append",
+        default=[],
+        metavar="PATTERN",
+        help="in folders, take the files matching PATTERN (by name or path inside the "
+        "folder, e.g. '*.json' or 'business/*.txt') instead of the usual suffixes; repeatable",
+    )
+    inputs.add_argument(
+        "--files-from", metavar="FILE", help="read paths from FILE, one a line ('-' is stdin)"
+    )
+    inputs.add_argument(
+        "--jsonl",
+        metavar="FILE",
+        help="analyse the records of a JSON Lines file (.gz too; '-' is stdin), one per line",
+    )
+    inputs.add_argument(
+        "--text-field", default="text", metavar="NAME", help="the article text (default: text)"
+    )
+    inputs.add_argument(
+        "--id-field", default="id", metavar="NAME", help="the record's id (default: id)"
+    )
+    inputs.add_argument(
+        "--date-field", metavar="NAME", help="the article's date (ISO), if the records have one"
     )
     output = parser.add_mutually_exclusive_group()
     output.add_argument(
@@ -212,11 +254,115 @@ def _analyze_parser() -> argparse.ArgumentParser:
     output.add_argument(
         "--format",
         choices=("text", "json", "md"),
-        default="text",
+        default=None,
         help="text: a short summary (the default); json: as --json; md: a review report",
+    )
+    runs = parser.add_argument_group("running and writing")
+    runs.add_argument(
+        "-j",
+        "--jobs",
+        type=_positive,
+        metavar="N",
+        help="worker processes (default: one per core when there is more than one input)",
+    )
+    runs.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="local: a process pool (the default); dask: a Dask cluster "
+        "(pip install 'closeread[dask]')",
+    )
+    runs.add_argument(
+        "--scheduler",
+        metavar="ADDRESS",
+        help="with --engine dask: an existing cluster's scheduler (default: a local cluster "
+        "of -j workers)",
+    )
+    runs.add_argument(
+        "--output",
+        metavar="FILE|DIR",
+        help="write JSON Lines to FILE (.jsonl, or .jsonl.gz compressed) or to numbered "
+        "shards in DIR",
+    )
+    runs.add_argument(
+        "--shard-size", type=_positive, metavar="N", help="records per shard (default 10000)"
+    )
+    runs.add_argument("--gzip", action="store_true", help="compress the shards (.jsonl.gz)")
+    runs.add_argument(
+        "--resume",
+        action="store_true",
+        help="go on with a stopped run: skip the inputs already in --output",
+    )
+    runs.add_argument(
+        "--no-progress", action="store_true", help="no progress bar, even on a terminal"
     )
     _common(parser)
     return parser
+
+
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"not a positive whole number: {value!r}")
+    return number
+
+
+def _analyze_problems(options: argparse.Namespace) -> str | None:
+    """Combinations of analyze's options that cannot work, as the line to print."""
+    if not (options.paths or options.files_from or options.jsonl):
+        return "give articles or folders (PATH...), --files-from FILE or --jsonl FILE"
+    if options.jsonl and (options.paths or options.files_from):
+        return "--jsonl reads its records alone: give no PATH or --files-from with it"
+    stdin_users = options.paths.count("-") + [options.files_from, options.jsonl].count("-")
+    if stdin_users > 1:
+        return "stdin ('-') can be read once only"
+    if options.output:
+        if options.format in ("text", "md"):
+            return "--output writes JSON Lines: drop --format text/md"
+        from .batch.outputs import is_file_target
+
+        if is_file_target(options.output) and (options.shard_size or options.gzip):
+            return "--shard-size and --gzip are for a folder of shards, not a .jsonl file"
+    elif options.shard_size or options.gzip or options.resume:
+        return "--shard-size, --gzip and --resume need --output"
+    if options.scheduler and options.engine != "dask":
+        options.engine = "dask"
+    return None
+
+
+def _report_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=f"{PROG} report",
+        description="A corpus report from the JSON Lines that 'closeread analyze --json' or "
+        "--output wrote: rules by hits and articles, the articles with the most warnings, "
+        "entities by the number of articles that name them, and the failures.",
+    )
+    parser.add_argument(
+        "results",
+        nargs="+",
+        metavar="RESULTS",
+        help="results files (.jsonl or .jsonl.gz), folders of shards, or '-' for stdin",
+    )
+    parser.add_argument("--format", choices=("text", "md"), default="text")
+    parser.add_argument(
+        "--top", type=_positive, default=10, metavar="N", help="articles listed (default 10)"
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    return parser
+
+
+def run_report(options: argparse.Namespace) -> int:
+    from .batch import corpus
+
+    tally = corpus.Tally(top=options.top)
+    for record in corpus.records(options.results, stdin=sys.stdin.buffer):
+        tally.add(record)
+    render = corpus.render_md if options.format == "md" else corpus.render_text
+    sys.stdout.write(render(tally))
+    return 0
 
 
 def _guarded(run, debug: bool) -> int:
@@ -242,85 +388,43 @@ def _guarded(run, debug: bool) -> int:
 
 
 def run_analyze(options: argparse.Namespace) -> int:
-    from .analysis.pipeline import analyze
+    from .batch import engines, inputs, run
+    from .batch.work import Settings
 
     config = given_config(options.config)
     _warn(config.warnings)
-    failed = False
-    for path in options.paths:
-        try:
-            source = load_input(path, options.encoding)
-            analysis = analyze(source, reference=options.date, disabled_rules=config.disabled_rules)
-        except LoadError as error:
-            print(f"{PROG}: {one_line(str(error), 300)}", file=sys.stderr)
-            failed = True
-            continue
-        except Exception as error:  # one input's failure never stops the others
-            if options.debug:
-                raise
-            print(
-                f"{PROG}: {one_line(path, 200)}: internal error: "
-                f"{one_line(str(error) or type(error).__name__, 200)} "
-                "(run with --debug for details)",
-                file=sys.stderr,
-            )
-            failed = True
-            continue
-        if options.format == "json":
-            from .analysis.serialize import to_dict
-
-            sys.stdout.write(json_text(to_dict(analysis), indent=None) + "\n")
-        elif options.format == "md":
-            from .report import markdown_report
-
-            sys.stdout.write(plain(markdown_report(analysis, "stdin" if path == "-" else path)))
-        else:
-            write_summary(analysis, path, sys.stdout)
-        sys.stdout.flush()
-    return 1 if failed else 0
-
-
-def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
-    """A short human report: counts, the most mentioned entities, the flags."""
-    words = len(analysis.text.split())
-    edits = Counter(e.kind for e in analysis.edits if e.kind != "whitespace")
-    severities = Counter(f.severity for f in analysis.flags)
-    shown = "stdin" if name == "-" else name
-    lines = [
-        f"{one_line(shown, 200)} ({analysis.source.format}): {words:,} words, "
-        f"{len(analysis.paragraphs)} paragraphs"
-        + (f", title: {one_line(analysis.title, 120)}" if analysis.title else ""),
-    ]
-    if edits:
-        lines.append("  edits: " + ", ".join(f"{n} {kind}" for kind, n in edits.most_common()))
-    if analysis.reference_date:
-        ref = analysis.reference_date
-        lines.append(f"  dates resolved against {ref.date.isoformat()} ({ref.kind})")
-    top = sorted(analysis.entities, key=lambda e: -len(e.mentions))[:8]
-    lines.append(
-        f"  entities: {len(analysis.entities)}"
-        + (
-            ": " + "; ".join(f"{one_line(e.name, 60)} ({e.kind}, {len(e.mentions)})" for e in top)
-            if top
-            else ""
-        )
+    spec = inputs.Spec(
+        paths=tuple(options.paths),
+        files_from=options.files_from,
+        jsonl=options.jsonl,
+        globs=tuple(options.glob),
     )
-    lines.append(f"  figures: {len(analysis.figures)}")
-    lines.append(
-        f"  flags: {len(analysis.flags)}"
-        + (
-            " ("
-            + ", ".join(
-                f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s]
-            )
-            + ")"
-            if analysis.flags
-            else ""
-        )
+    settings = Settings(
+        format=options.format or ("json" if options.output else "text"),
+        reference=options.date,
+        disabled_rules=frozenset(config.disabled_rules),
+        text_field=options.text_field,
+        id_field=options.id_field,
+        date_field=options.date_field,
+        encoding=options.encoding,
+        debug=options.debug,
     )
-    for flag in analysis.flags:
-        lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
-    out.write(plain("\n".join(lines)) + "\n")
+    single = inputs.is_single(spec)
+    plan = run.Plan(
+        jobs=options.jobs or (1 if single else engines.cores()),
+        engine=options.engine,
+        scheduler=options.scheduler,
+        output=options.output,
+        shard_size=options.shard_size,
+        gzip_shards=options.gzip,
+        resume=options.resume,
+        progress=not options.no_progress,
+    )
+    try:
+        return run.run(spec, settings, plan, stdin=sys.stdin.buffer, prog=PROG)
+    except engines.EngineMissing as missing:
+        print(f"{PROG}: {missing}", file=sys.stderr)
+        return 1
 
 
 def given_config(path: Path | None) -> Config:
@@ -340,9 +444,7 @@ def run_reader(options: argparse.Namespace) -> int:
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1
-    # Start-up makes some hundred thousand objects and almost no garbage: the app collects once
-    # its first frame is on screen (ReaderApp.after_first_frame), instead of on the way to it.
-    gc.disable()
+    gcpolicy.pause_until_first_screen()
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
     app = ReaderApp(
@@ -351,8 +453,11 @@ def run_reader(options: argparse.Namespace) -> int:
         reference=options.date,
         config=config,
         data_dir=options.data_dir,
+        debug=options.debug,
     )
     app.run()
+    for failure in app.failures:  # kept only under --debug
+        print(failure, file=sys.stderr, end="")
     return app.return_code or 0
 
 

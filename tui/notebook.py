@@ -13,7 +13,7 @@ from .analysis.offsets import OffsetMap
 from .notes.anchor import anchor_notes, make_anchor
 from .notes.export import to_jsonld, to_markdown
 from .notes.model import Document, Note, Placed, now
-from .notes.store import SAMPLE_PREFIX, NoteStore, source_key
+from .notes.store import SAMPLE_PREFIX, NoteStore, Undone, source_key
 from .safe_text import json_text, plain
 
 SHOWN_KINDS = ("note", "highlight", "bookmark")
@@ -96,8 +96,8 @@ class Notebook:
         self.store.delete(self.document, note.id)
         self._place()
 
-    def undo(self) -> str | None:
-        """Undo the last change; says what was undone, or None when there is nothing to undo."""
+    def undo(self) -> Undone | None:
+        """Undo the last change; what was undone, or None when there is nothing to undo."""
         assert self.document is not None
         done = self.store.undo(self.document)
         self._place()

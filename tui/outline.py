@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from datetime import date
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
-from .analysis.model import Analysis, Figure, Span
+from .analysis.model import SEVERITY, Analysis, Entity, Figure, Severity, Span
 
 if TYPE_CHECKING:
     from .notes import Note, Placed
@@ -22,20 +22,23 @@ _KIND_GROUPS = (
     ("place", "Places"),
     ("other", "Other"),
 )
-_SEVERITY_GROUPS = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
-_SEVERITY_MARK = {"error": "✖", "warning": "▲", "info": "●"}
+_SEVERITY_GROUPS = tuple((severity, style.group) for severity, style in SEVERITY.items())
+
+
+ItemKind = Literal["entity", "figure", "flag", "edit", "note", "search"]
+"""What a selectable thing is: a sidebar row's kind, or a search's hits."""
 
 
 class Item(NamedTuple):
     """One selectable row: its label, what the status line says of it, and its linked spans."""
 
-    kind: str
+    kind: ItemKind
     key: str
     label: str
     status: str
     spans: tuple[Span, ...]
     original: tuple[Span, ...] = ()
-    severity: str | None = None
+    severity: Severity | None = None
     name: str = ""
 
 
@@ -170,21 +173,31 @@ def _note_item(placed: Placed, text: str) -> Item:
     return Item("note", note.id, label, status, spans, name=f"{note.kind}: {first_line or quote}")
 
 
+def _which(e: Entity, names: dict[str, str]) -> str:
+    """For a surname two people share: both, offered rather than guessed."""
+    offered = [names[c] for c in e.candidates if c in names]
+    return f" ({' or '.join(offered)}?)" if offered else ""
+
+
 def entities_section(analysis: Analysis) -> Section:
+    names = {e.id: e.name for e in analysis.entities}
     groups = []
     for kind, title in _KIND_GROUPS:
         members = sorted(
             (e for e in analysis.entities if e.kind == kind),
-            key=lambda e: (-len(e.mentions), e.name.lower()),
+            key=lambda e: (-len(e.shown_mentions()), e.name.lower()),
         )
         items = tuple(
             Item(
                 "entity",
                 e.id,
-                f"{len(e.mentions):>2} {e.name}"
-                + (f" ({', '.join(e.aliases)})" if e.aliases else ""),
-                e.name + (f" (also {', '.join(e.aliases)})" if e.aliases else ""),
-                tuple(sorted(e.mentions)),
+                f"{len(e.shown_mentions()):>2} {e.name}"
+                + (f" ({', '.join(e.aliases)})" if e.aliases else "")
+                + _which(e, names),
+                e.name
+                + (f" (also {', '.join(e.aliases)})" if e.aliases else "")
+                + _which(e, names),
+                e.shown_mentions(),
                 name=e.name,
             )
             for e in members
@@ -274,7 +287,7 @@ def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
             Item(
                 "flag",
                 f.id,
-                f"{_SEVERITY_MARK[f.severity]} {f.message}",
+                f"{SEVERITY[f.severity].mark} {f.message}",
                 f"{f.rule}: {f.message}"
                 + (f" ({f.reason})" if f.reason else "")
                 + (

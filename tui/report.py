@@ -88,9 +88,9 @@ def markdown_report(analysis: Analysis, name: str, review: Review | None = None)
     lines += ["", f"## Entities ({len(analysis.entities)})", ""]
     if analysis.entities:
         lines += ["| name | kind | mentions | also |", "|---|---|---|---|"]
-        for e in sorted(analysis.entities, key=lambda e: (-len(e.mentions), e.name)):
+        for e in sorted(analysis.entities, key=lambda e: (-len(e.shown_mentions()), e.name)):
             lines.append(
-                f"| {_cell(e.name)} | {e.kind} | {len(e.mentions)} | "
+                f"| {_cell(e.name)} | {e.kind} | {len(e.shown_mentions())} | "
                 f"{_cell(', '.join(e.aliases))} |"
             )
     edits = [e for e in analysis.edits if e.kind != "whitespace"]

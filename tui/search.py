@@ -8,6 +8,12 @@ from functools import lru_cache
 from .analysis.model import Span
 
 MAX_HITS = 100_000
+"""Hits kept for n/N ("the" has 222,538 in a 20 MB text): the count then reads "100,000+"."""
+
+
+def hit_count(hits: int) -> str:
+    """How many hits, as the status line says it: ``1,234``, or ``100,000+`` at the cap."""
+    return f"{hits:,}+" if hits >= MAX_HITS else f"{hits:,}"
 
 
 def find_all(text: str, query: str, limit: int = MAX_HITS) -> list[Span]:

@@ -25,7 +25,24 @@ Severity = Literal["error", "warning", "info"]
 EntityKind = Literal["person", "organization", "place", "other"]
 
 SCHEMA = "closeread/analysis@1"
-SEVERITIES: tuple[Severity, ...] = ("error", "warning", "info")
+
+
+class SeverityStyle(NamedTuple):
+    """How a severity sorts (most severe first), its mark (flags read without colour too),
+    and the title of its group in the outline."""
+
+    rank: int
+    mark: str
+    group: str
+
+
+SEVERITY: dict[Severity, SeverityStyle] = {
+    "error": SeverityStyle(0, "✖", "Errors"),
+    "warning": SeverityStyle(1, "▲", "Warnings"),
+    "info": SeverityStyle(2, "●", "Info"),
+}
+"""The one severity table: every view sorts, marks and groups flags by it."""
+SEVERITIES: tuple[Severity, ...] = tuple(SEVERITY)
 
 
 class Source(NamedTuple):
@@ -53,6 +70,11 @@ class Edit(NamedTuple):
     text: str
     reason: str
     replacement: str = ""
+
+    @property
+    def shown(self) -> bool:
+        """Whether a reader is shown this edit: folded whitespace is not worth a line."""
+        return self.kind != "whitespace"
 
 
 class Flag(NamedTuple):
@@ -87,6 +109,9 @@ def make_flag(
     return Flag(flag_id(rule, text, spans), rule, severity, message, spans, reason)
 
 
+CORRECTION_ACTIONS = ("merge", "split", "kind", "rename", "hide")
+
+
 class Correction(NamedTuple):
     """A reader's fix to the entities, an input of the analysis (kept with the notes).
     ``value`` is, by action: merge, the other entity's name (it joins this one); split, the
@@ -110,6 +135,14 @@ class Entity(NamedTuple):
     subtype: str | None = None
     """For an organisation, what sort where the analysis can tell: "team", "company", "party"
     or "agency"; None otherwise."""
+    candidates: tuple[str, ...] = ()
+    """For a surname two people in the article share ("Blair" after "Tony Blair" and "Cherie
+    Blair") where nothing tells which one: the ids of both, offered rather than guessed."""
+
+    def shown_mentions(self) -> tuple[Span, ...]:
+        """The mentions the reader counts and moves between: the name's, or for a place named
+        only by its demonym ("German" of Germany) those, so that no entity shows a count of 0."""
+        return self.mentions or self.demonym_mentions
 
 
 class Figure(NamedTuple):

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
@@ -15,12 +14,19 @@ from .clean import clean  # noqa: E402
 from .entities import Correction, find_entities  # noqa: E402
 from .figures import find_figures  # noqa: E402
 from .flags import find_flags  # noqa: E402
-from .model import Analysis, Flag, Severity, Source, make_flag  # noqa: E402
+from .model import (  # noqa: E402
+    CORRECTION_ACTIONS,
+    SEVERITY,
+    Analysis,
+    Flag,
+    Severity,
+    Source,
+    make_flag,
+)
 
 Progress = Callable[[str, float], None]
 
 STAGES = ("clean", "entities", "figures", "flags")
-_SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 
 
 def analyze(
@@ -33,26 +39,10 @@ def analyze(
 ) -> Analysis:
     """Analyse ``source``. ``reference`` overrides the date relative days resolve against,
     ``corrections`` are the reader's entity fixes, ``disabled_rules`` silences rules by id, and
-    ``progress(stage, fraction)`` is told as each stage starts.
+    ``progress(stage, fraction)`` is told as each stage starts (and may raise to stop it).
 
-    The garbage collector is paused while the stages run: they make millions of short-lived
-    objects and almost no cycles, and its passes cost about a tenth of the time at 5 MB."""
-    was_collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return _analyze(source, reference, corrections, disabled_rules, progress)
-    finally:
-        if was_collecting:
-            gc.enable()
-
-
-def _analyze(
-    source: Source,
-    reference: date | None,
-    corrections: Sequence[Correction],
-    disabled_rules: Collection[str],
-    progress: Progress | None,
-) -> Analysis:
+    No process-wide state is touched here: callers pause the garbage collector around a run
+    (``tui.gcpolicy``), whose passes cost about a tenth of the time at 5 MB."""
     timings: dict[str, float] = {}
 
     def stage(name: str) -> float:
@@ -65,7 +55,8 @@ def _analyze(
     timings["clean"] = time.perf_counter() - started
 
     started = stage("entities")
-    entities = find_entities(cleaned.text, paragraphs=cleaned.paragraphs, corrections=corrections)
+    usable = [c for c in corrections if correction_problem(c) is None]
+    entities = find_entities(cleaned.text, paragraphs=cleaned.paragraphs, corrections=usable)
     timings["entities"] = time.perf_counter() - started
 
     started = stage("figures")
@@ -89,10 +80,10 @@ def _analyze(
         article_date=source.date or reference_day,
         disabled=frozenset(disabled_rules),
     )
-    flags = [*_source_flags(source), *cleaned.flags, *found]
+    flags = [*_source_flags(source), *_skipped_corrections(corrections), *cleaned.flags, *found]
     flags = sorted(
         (f for f in flags if f.rule not in disabled_rules),
-        key=lambda f: (f.spans[0][0] if f.spans else -1, _SEVERITY_ORDER[f.severity], f.rule),
+        key=lambda f: (f.spans[0][0] if f.spans else -1, SEVERITY[f.severity].rank, f.rule),
     )
     timings["flags"] = time.perf_counter() - started
     if progress is not None:
@@ -112,6 +103,44 @@ def _analyze(
         offsets=cleaned.offsets,
         timings=timings,
     )
+
+
+def correction_problem(c: object) -> str | None:
+    """Why a stored entity correction cannot be applied (wrong types, an unknown action), or
+    None. Corrections come from the notes store, and so from imports: never trusted."""
+    if not isinstance(c, tuple) or len(c) != 3:
+        return "it is not a correction"
+    action, entity, value = c
+    if not isinstance(action, str) or action not in CORRECTION_ACTIONS:
+        return f"its action is not one of {', '.join(CORRECTION_ACTIONS)}"
+    if not isinstance(entity, str) or not entity.strip():
+        return "its entity is not a name"
+    if not isinstance(value, str):
+        return "its value is not text"
+    return None
+
+
+def _skipped_corrections(corrections: Sequence[Correction]) -> list[Flag]:
+    """One warning naming the saved corrections that cannot be applied: skipped, never fatal."""
+    skipped = [(c, p) for c in corrections if (p := correction_problem(c)) is not None]
+    if not skipped:
+        return []
+    first, problem = skipped[0]
+    count = (
+        f"{len(skipped)} saved entity corrections were"
+        if len(skipped) > 1
+        else "A saved entity correction was"
+    )
+    return [
+        make_flag(
+            "correction-skipped",
+            "warning",
+            f"{count} skipped: {problem}.",
+            (),
+            "",
+            f"The first as stored: {str(tuple(first))[:200]}",
+        )
+    ]
 
 
 def _source_flags(source: Source) -> list[Flag]:

@@ -56,6 +56,7 @@ def to_dict(analysis: Analysis) -> dict[str, Any]:
                 "mentions": _spans(e.mentions),
                 "demonym_mentions": _spans(e.demonym_mentions),
                 "subtype": e.subtype,
+                "candidates": list(e.candidates),
             }
             for e in analysis.entities
         ],
@@ -118,6 +119,7 @@ def from_dict(data: dict[str, Any], source_text: str = "") -> Analysis:
                 _tuples(e.get("mentions", ())),
                 _tuples(e.get("demonym_mentions", ())),
                 e.get("subtype"),
+                tuple(e.get("candidates", ())),
             )
             for e in data.get("entities", ())
         ),

@@ -56,6 +56,8 @@ def notes_add(
         start, end = spans[0]
         note = Note("note", make_anchor(text, start, end), body=body, tags=clean_tags(tags))
         with _store(data_dir) as store:
+            store.check()
+            store.refuse_if_damaged()  # before anything is written, even the document's name
             store.add(store.recognise(key, text, sha), note)
         where = f" (the first of {len(spans)} places it occurs)" if len(spans) > 1 else ""
         print(f"added note {note.id} on [{start}, {end}]{where}: “{one_line(text[start:end], 80)}”")
@@ -72,11 +74,12 @@ def notes_list(
     there are not the ones quoted: both are shown), or ``orphaned``."""
 
     def run() -> int:
-        groups = _groups(path, data_dir)
+        damaged: dict[str, str] = {}
+        groups = _groups(path, data_dir, damaged)
         if as_json:
             rows = [_json_row(doc, p) for doc, placed in groups for p in _ordered(placed)]
             sys.stdout.write(json_text(rows) + "\n")
-            return 0
+            return _damage_reported(damaged)
         for doc, placed in groups:
             print(one_line(doc.source, 300))
             for p in _ordered(placed):
@@ -85,7 +88,7 @@ def notes_list(
                     print(f"      now reads “{one_line(p.now, 60)}”")
         if not any(placed for _, placed in groups):
             print("no notes")
-        return 0
+        return _damage_reported(damaged)
 
     return _guarded(run)
 
@@ -98,12 +101,13 @@ def notes_export(
     def run() -> int:
         if fmt not in ("md", "json"):
             raise _BadArgument(f"unknown export format {fmt!r}: use md or json")
-        groups = _groups(path, data_dir)
+        damaged: dict[str, str] = {}
+        groups = _groups(path, data_dir, damaged)
         if fmt == "md":
             sys.stdout.write(plain(to_markdown(groups)))
         else:
             sys.stdout.write(json_text(to_jsonld(groups)) + "\n")
-        return 0
+        return _damage_reported(damaged)
 
     return _guarded(run)
 
@@ -123,9 +127,15 @@ def notes_import(file: str, *, data_dir: str | os.PathLike[str] | None = None) -
                 f"{shown}: not JSON (line {error.lineno}: {error.msg}); import reads what "
                 "'notes export --format json' writes"
             ) from None
+        except RecursionError:
+            raise LoadError(f"{shown}: JSON nested too deeply to be an export") from None
+        except ValueError as error:  # a number of thousands of digits, refused by the parser
+            raise LoadError(f"{shown}: not an export ({one_line(str(error), 120)})") from None
         except NotAnnotations as error:
             raise LoadError(f"{shown}: {error}") from None
         with _store(data_dir) as store:
+            store.check()
+            store.refuse_if_damaged()
             added, skipped = store.import_notes(items)
         already = f" ({skipped} already saved)" if skipped else ""
         print(f"imported {added} note{'s' if added != 1 else ''}{already}")
@@ -195,10 +205,11 @@ def _store(data_dir: str | os.PathLike[str] | None) -> NoteStore:
 
 
 def _groups(
-    path: str | None, data_dir: str | os.PathLike[str] | None
+    path: str | None, data_dir: str | os.PathLike[str] | None, damaged: dict[str, str]
 ) -> list[tuple[Document, list[Placed]]]:
     """The documents asked for with their notes placed on their current text: the article as
-    it reads now when it can be read, else the text the store last saw."""
+    it reads now when it can be read, else the text the store last saw. Notes that cannot be
+    read are left out and named in ``damaged``."""
     if path is not None:
         key, text, sha = _article(path)
         with _store(data_dir) as store:
@@ -206,14 +217,33 @@ def _groups(
             if doc is None:
                 return []
             notes = store.notes(doc)
+            damaged.update(store.damaged)
         return [(_current(doc, text), anchor_notes(notes, text))]
     groups = []
     with _store(data_dir) as store:
         known = [(doc, store.notes(doc)) for doc in store.documents()]
+        damaged.update(store.damaged)
     for doc, notes in known:
         current = _current(doc, _reread(doc))
         groups.append((current, anchor_notes(notes, current.text)))
     return groups
+
+
+def _damage_reported(damaged: dict[str, str]) -> int:
+    """After a listing or export of every readable note: name the damaged ones (exit 1)."""
+    if not damaged:
+        return 0
+    names = "; ".join(
+        f"{one_line(i, 40)}: {one_line(why, 80)}" for i, why in list(damaged.items())[:5]
+    )
+    more = f" and {len(damaged) - 5} more" if len(damaged) > 5 else ""
+    print(
+        f"{PROG}: warning: {len(damaged)} note{'s' * (len(damaged) != 1)} cannot be read and "
+        f"were left out ({names}{more}); the reader offers to move the database aside, "
+        "keeping every readable note",
+        file=sys.stderr,
+    )
+    return 1
 
 
 def _current(doc: Document, text: str) -> Document:

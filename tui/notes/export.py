@@ -8,11 +8,12 @@ lack is defaulted, and an id that is not a ``urn:uuid`` is hashed into a stable 
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from ..analysis.model import Correction
+from ..analysis.model import CORRECTION_ACTIONS, Correction
 from .model import KINDS, Anchor, Document, Kind, Note, Placed, now
 
 ANNO_CONTEXT = "http://www.w3.org/ns/anno.jsonld"
@@ -191,17 +192,21 @@ def annotation(source: str, note: Note) -> dict[str, Any]:
     return item
 
 
+MAX_POSITION = 2**53
+"""The largest offset an import may give: larger is no article's, and SQLite stores 64 bits."""
+
+
 def read_jsonld(data: Any) -> list[tuple[str, Note]]:
     """The notes in a Web Annotation document (a collection, a page, a list or one annotation),
-    each with its target's source. Raises ``NotAnnotations`` for anything else."""
+    each with its target's source. Every field is checked against the schema before anything is
+    stored: ``NotAnnotations`` names the first bad field and its annotation's number."""
     items = _items(data)
     found = []
     for n, item in enumerate(items, 1):
         try:
             found.append(_note(item))
-        except (KeyError, TypeError, ValueError, AttributeError) as error:
-            reason = error or type(error).__name__
-            raise NotAnnotations(f"annotation {n} cannot be read ({reason})") from None
+        except _BadField as error:
+            raise NotAnnotations(f"annotation {n}: {error}") from None
     return found
 
 
@@ -214,70 +219,192 @@ def _items(data: Any) -> list[Any]:
     if kind == "Annotation":
         return [data]
     if kind == "AnnotationPage":
-        return list(data.get("items", []))
-    if kind == "AnnotationCollection":
+        items = data.get("items", [])
+        where = "items"
+    elif kind == "AnnotationCollection":
         first = data.get("first", {})
-        return list(first.get("items", [])) if isinstance(first, dict) else []
-    raise NotAnnotations(f"not a Web Annotation document (its type is {kind!r})")
+        if not isinstance(first, dict):
+            raise NotAnnotations("'first' should be an AnnotationPage (a JSON object)")
+        items = first.get("items", [])
+        where = "first.items"
+    else:
+        shown = kind if isinstance(kind, str) else type(kind).__name__
+        raise NotAnnotations(f"not a Web Annotation document (its type is {shown[:60]!r})")
+    if not isinstance(items, list):
+        raise NotAnnotations(f"'{where}' should be a list of annotations, not {_a(items)}")
+    return items
 
 
-def _note(item: dict[str, Any]) -> tuple[str, Note]:
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+class _BadField(ValueError):
+    """One field of one annotation does not fit the schema; the text names it."""
+
+
+def _a(value: Any) -> str:
+    """What a JSON value is, in words."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true/false"
+    return {
+        int: "a number",
+        float: "a number",
+        str: "text",
+        list: "a list",
+        dict: "an object",
+    }.get(type(value), type(value).__name__)
+
+
+def _text(value: Any, field: str, *, optional: bool = False) -> str | None:
+    if value is None and optional:
+        return None
+    if not isinstance(value, str):
+        raise _BadField(f"'{field}' should be text, not {_a(value)}")
+    if _SURROGATE.search(value):
+        raise _BadField(f"'{field}' holds a lone UTF-16 surrogate (\\ud800-\\udfff), not text")
+    return value
+
+
+def _position(value: Any, field: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise _BadField(f"'{field}' should be a whole number, not {_a(value)}")
+    if not 0 <= value <= MAX_POSITION:
+        raise _BadField(f"'{field}' is out of range (0 to 2^53)")
+    return value
+
+
+def _objects(value: Any, field: str) -> list[dict[str, Any]]:
+    """An object or a list of objects (JSON-LD allows both), as a list."""
+    values = value if isinstance(value, list) else [value]
+    for i, v in enumerate(values):
+        if not isinstance(v, dict):
+            raise _BadField(f"'{field}' item {i + 1} should be an object, not {_a(v)}")
+    return values
+
+
+def _note(item: Any) -> tuple[str, Note]:
+    if not isinstance(item, dict):
+        raise _BadField(f"should be an object, not {_a(item)}")
+    if "target" not in item:
+        raise _BadField("has no 'target'")
     target = item["target"]
-    target = target[0] if isinstance(target, list) else target
-    source = target if isinstance(target, str) else str(target["source"])
-    selectors = target.get("selector", []) if isinstance(target, dict) else []
-    selectors = selectors if isinstance(selectors, list) else [selectors]
+    source: str | None
+    selectors: list[dict[str, Any]]
+    if isinstance(target, list):
+        if not target:
+            raise _BadField("'target' is an empty list")
+        target = target[0]
+    if isinstance(target, str):
+        source, selectors = target, []
+    elif isinstance(target, dict):
+        source = _text(target.get("source"), "target.source")
+        selectors = _objects(target.get("selector", []), "target.selector")
+    else:
+        raise _BadField(f"'target' should be an object or text, not {_a(target)}")
+    assert source is not None
+    if not source.strip():
+        raise _BadField("'target.source' is empty")
     quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
     position = next((s for s in selectors if s.get("type") == "TextPositionSelector"), None)
     anchor = None
     if quote is not None:
-        original = item.get("closeread:original")
+        exact = _text(quote.get("exact"), "TextQuoteSelector.exact")
+        assert exact is not None
+        start, end = 0, len(exact)
+        if position is not None:
+            start = _position(position.get("start"), "TextPositionSelector.start")
+            end = _position(position.get("end"), "TextPositionSelector.end")
+            if end < start:
+                raise _BadField("'TextPositionSelector.end' is before its start")
         anchor = Anchor(
-            exact=str(quote["exact"]),
-            prefix=str(quote.get("prefix", "")),
-            suffix=str(quote.get("suffix", "")),
-            start=int(position["start"]) if position else 0,
-            end=int(position["end"]) if position else len(str(quote["exact"])),
-            original=(int(original[0]), int(original[1])) if original else None,
+            exact=exact,
+            prefix=_text(quote.get("prefix", ""), "TextQuoteSelector.prefix") or "",
+            suffix=_text(quote.get("suffix", ""), "TextQuoteSelector.suffix") or "",
+            start=start,
+            end=end,
+            original=_original(item.get("closeread:original")),
         )
-    bodies = item.get("body", [])
-    bodies = bodies if isinstance(bodies, list) else [bodies]
-    texts = [b for b in bodies if isinstance(b, dict) and b.get("purpose") != "tagging"]
-    tags = tuple(
-        str(b["value"]) for b in bodies if isinstance(b, dict) and b.get("purpose") == "tagging"
-    )
-    kind = item.get("closeread:kind") or _KIND_OF_MOTIVATION.get(
-        str(item.get("motivation")), "note"
-    )
-    if kind not in KINDS or kind == "position":
-        raise ValueError(f"unknown kind {kind!r}")
-    correction = item.get("closeread:correction")
-    created = str(item.get("created") or now())
+    bodies = _objects(item.get("body", []), "body")
+    texts: list[str | None] = []
+    tags: list[str | None] = []
+    for i, b in enumerate(bodies, 1):
+        purpose = _text(b.get("purpose"), f"body item {i} purpose", optional=True)
+        value = _text(b.get("value", ""), f"body item {i} value")
+        (tags if purpose == "tagging" else texts).append(value)
+    kind = item.get("closeread:kind")
+    if kind is None:
+        motivation = _text(item.get("motivation"), "motivation", optional=True)
+        kind = _KIND_OF_MOTIVATION.get(motivation or "", "note")
+    if not isinstance(kind, str) or kind not in KINDS or kind == "position":
+        shown = kind[:40] if isinstance(kind, str) else _a(kind)
+        raise _BadField(
+            f"'closeread:kind' should be one of {', '.join(_MOTIVATION)}, not {shown!r}"
+        )
+    created = _text(item.get("created"), "created", optional=True) or now()
     note = Note(
         kind=kind,
         anchor=anchor,
-        body="\n\n".join(str(b.get("value", "")) for b in texts),
-        tags=tags,
-        colour=item.get("closeread:colour"),
-        letter=item.get("closeread:letter"),
-        flag_id=item.get("closeread:flag"),
-        reason=item.get("closeread:reason") or "",
-        correction=Correction(**correction) if correction else None,
+        body="\n\n".join(t for t in texts if t is not None),
+        tags=tuple(t for t in tags if t is not None),
+        colour=_text(item.get("closeread:colour"), "closeread:colour", optional=True),
+        letter=_text(item.get("closeread:letter"), "closeread:letter", optional=True),
+        flag_id=_text(item.get("closeread:flag"), "closeread:flag", optional=True),
+        reason=_text(item.get("closeread:reason"), "closeread:reason", optional=True) or "",
+        correction=_correction(item.get("closeread:correction")),
         id=_note_id(item.get("id")),
         created=created,
-        updated=str(item.get("modified") or created),
+        updated=_text(item.get("modified"), "modified", optional=True) or created,
     )
     if note.anchor is None and note.correction is None:
-        raise ValueError("it has no TextQuoteSelector")
+        raise _BadField("has no TextQuoteSelector (nor an entity correction)")
     return source, note
 
 
+def _original(value: Any) -> tuple[int, int] | None:
+    if value is None:
+        return None
+    if not isinstance(value, list) or len(value) != 2:
+        raise _BadField(f"'closeread:original' should be a list of two offsets, not {_a(value)}")
+    start = _position(value[0], "closeread:original[0]")
+    end = _position(value[1], "closeread:original[1]")
+    if end < start:
+        raise _BadField("'closeread:original' ends before it starts")
+    return start, end
+
+
+def _correction(value: Any) -> Correction | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict):
+        raise _BadField(f"'closeread:correction' should be an object, not {_a(value)}")
+    unknown = set(value) - {"action", "entity", "value"}
+    if unknown:
+        raise _BadField(f"'closeread:correction' has an unknown field {sorted(unknown)[0][:40]!r}")
+    action = _text(value.get("action"), "closeread:correction.action")
+    if action not in CORRECTION_ACTIONS:
+        raise _BadField(
+            f"'closeread:correction.action' should be one of {', '.join(CORRECTION_ACTIONS)}"
+        )
+    entity = _text(value.get("entity"), "closeread:correction.entity")
+    assert entity is not None
+    if not entity.strip():
+        raise _BadField("'closeread:correction.entity' is empty")
+    fixed = _text(value.get("value", ""), "closeread:correction.value")
+    return Correction(action, entity, fixed or "")  # type: ignore[arg-type]
+
+
 def _note_id(value: Any) -> str:
-    """The note id of an annotation id: a ``urn:uuid`` is itself; another id (or none) is hashed,
-    so the same annotation imported again gets the same id."""
-    text = str(value or "")
+    """The note id of an annotation id: a ``urn:uuid`` is itself; another id is hashed, so the
+    same annotation imported again gets the same id."""
+    if value is None or value == "":
+        raise _BadField("has no 'id'")
+    text = _text(value, "id")
+    assert text is not None
     if text.startswith("urn:uuid:"):
-        return uuid.UUID(text.removeprefix("urn:uuid:")).hex
-    if not text:
-        raise ValueError("it has no id")
+        try:
+            return uuid.UUID(text.removeprefix("urn:uuid:")).hex
+        except ValueError:
+            raise _BadField("'id' is a urn:uuid with a malformed UUID") from None
     return uuid.uuid5(uuid.NAMESPACE_URL, text).hex

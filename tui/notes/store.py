@@ -21,13 +21,14 @@ from contextlib import contextmanager, suppress
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..analysis.model import Correction, Source
 from ..analysis.offsets import OffsetMap
+from ..safe_text import one_line
 from .anchor import CONTEXT, make_anchor, place
 from .errors import StoreCorrupt, StoreError, StoreUnavailable, UndoRefused
-from .model import Anchor, Document, Note, Placed, now
+from .model import Anchor, Document, Kind, Note, Placed, now
 
 DB_NAME = "notes.sqlite3"
 BUSY_TIMEOUT_MS = 10_000
@@ -123,6 +124,17 @@ _INSERT = (
 _VERBS = {"add": "adding", "update": "editing", "delete": "deleting"}
 
 
+class Undone(NamedTuple):
+    """What ``NoteStore.undo`` reversed: the change ("adding", "editing", "deleting") and the
+    kind of note it touched; ``str()`` says it in words."""
+
+    change: str
+    kind: Kind
+
+    def __str__(self) -> str:
+        return f"undid {self.change} a {self.kind}"
+
+
 def fingerprint(text: str) -> str:
     """The sha256 of a cleaned text: the name of one version of a document."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -171,6 +183,22 @@ def move_aside(data_dir: str | os.PathLike[str]) -> Path:
     return target
 
 
+def salvage(data_dir: str | os.PathLike[str]) -> tuple[Path, int]:
+    """Move a damaged database aside (``move_aside``) and start a new one holding every note
+    that can still be read from it (none if the file cannot be opened at all). Returns where the
+    old file is kept and how many notes the new one holds."""
+    items: list[tuple[str, Note]] = []
+    with suppress(StoreError), NoteStore.open(data_dir) as old:
+        old.check()
+        items = [(doc.source, note) for doc in old.documents() for note in old.notes(doc)]
+    kept = move_aside(data_dir)
+    if not items:
+        return kept, 0
+    with NoteStore.open(data_dir) as fresh:
+        added, _ = fresh.import_notes(items)
+    return kept, added
+
+
 class NoteStore:
     """The notes of every document, in one SQLite file. One per process; safe across threads
     (calls are serialised) and across processes (transactions, WAL, a busy timeout)."""
@@ -181,6 +209,10 @@ class NoteStore:
         self.path = path
         self.session = uuid.uuid4().hex
         """Names this store's changes in the log: ``undo`` reverses only its own."""
+        self.damaged: dict[str, str] = {}
+        """Notes found unreadable (id: why) by any read so far; while there are any, nothing
+        the user does is written to this file (it is damaged): ``salvage`` starts a new one."""
+        connection.text_factory = _decoded
 
     @classmethod
     def open(cls, data_dir: str | os.PathLike[str]) -> NoteStore:
@@ -260,6 +292,49 @@ class NoteStore:
                 yield self._db
             except sqlite3.Error as error:
                 raise _translated(error, self.path) from None
+
+    def _readable(self, rows: Iterable[tuple[Any, ...]]) -> list[Note]:
+        """The notes of ``rows`` that can be read; the others are named in ``damaged``."""
+        notes = []
+        for row in rows:
+            problem = _row_problem(row)
+            if problem is None:
+                try:
+                    notes.append(_from_row(row))
+                    continue
+                except (ValueError, TypeError, KeyError, AttributeError) as error:
+                    problem = f"a field cannot be read ({one_line(str(error), 80)})"
+            self.damaged[one_line(str(row[0]), 40)] = problem
+        return notes
+
+    def _one(self, row: tuple[Any, ...]) -> Note:
+        """The note of ``row``; a damaged one is named and refuses the change in hand."""
+        found = self._readable([row])
+        if not found:
+            self.refuse_if_damaged()
+        return found[0]
+
+    def check(self) -> dict[str, str]:
+        """Read every note once (not only one document's), so ``damaged`` is complete."""
+        with self._reading() as db:
+            self._readable(db.execute(_SELECT).fetchall())
+        return dict(self.damaged)
+
+    def refuse_if_damaged(self) -> None:
+        if self.damaged:
+            raise StoreCorrupt(
+                f"{self.path}: {len(self.damaged)} note{'s' * (len(self.damaged) != 1)} in the "
+                "notes database cannot be read (damaged); nothing is written to it until it is "
+                "moved aside (the reader offers to, keeping every readable note)",
+                self.path,
+            )
+
+    @contextmanager
+    def _changing(self) -> Iterator[sqlite3.Connection]:
+        """A transaction for the user's own changes: refused on a store known to be damaged."""
+        self.refuse_if_damaged()
+        with self._writing() as db:
+            yield db
 
     @contextmanager
     def _writing(self) -> Iterator[sqlite3.Connection]:
@@ -404,18 +479,19 @@ class NoteStore:
                 "ORDER BY quote_start, created, id",
                 (doc.id,),
             ).fetchall()
-        return [_from_row(row) for row in rows]
+        return self._readable(rows)
 
     def get(self, doc: Document, note_id: str) -> Note | None:
         with self._reading() as db:
             row = db.execute(
                 f"{_SELECT} WHERE document_id = ? AND id = ?", (doc.id, note_id)
             ).fetchone()
-        return _from_row(row) if row else None
+        found = self._readable([row] if row else [])
+        return found[0] if found else None
 
     def add(self, doc: Document, note: Note) -> Note:
         """Save a new note (undoable). An id already in the store is a ``StoreError``."""
-        with self._writing() as db:
+        with self._changing() as db:
             if db.execute("SELECT 1 FROM notes WHERE id = ?", (note.id,)).fetchone():
                 raise StoreError(f"a note with id {note.id} is already saved")
             db.execute(_INSERT, (doc.id, *_to_row(note)))
@@ -425,7 +501,7 @@ class NoteStore:
     def update(self, doc: Document, note: Note) -> Note:
         """Replace a saved note by id (undoable); returns it with ``updated`` set to now."""
         changed = replace(note, updated=now())
-        with self._writing() as db:
+        with self._changing() as db:
             row = db.execute(
                 f"{_SELECT} WHERE document_id = ? AND id = ?", (doc.id, note.id)
             ).fetchone()
@@ -433,26 +509,26 @@ class NoteStore:
                 raise StoreError(f"no note {note.id} to update (was it deleted in another window?)")
             db.execute("DELETE FROM notes WHERE id = ?", (note.id,))
             db.execute(_INSERT, (doc.id, *_to_row(changed)))
-            self._log(db, doc, note.id, "update", _from_row(row))
+            self._log(db, doc, note.id, "update", self._one(row))
         return changed
 
     def delete(self, doc: Document, note_id: str) -> None:
         """Delete a note (undoable); deleting one already gone does nothing."""
-        with self._writing() as db:
+        with self._changing() as db:
             row = db.execute(
                 f"{_SELECT} WHERE document_id = ? AND id = ?", (doc.id, note_id)
             ).fetchone()
             if row is None:
                 return
             db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
-            self._log(db, doc, note_id, "delete", _from_row(row))
+            self._log(db, doc, note_id, "delete", self._one(row))
 
-    def undo(self, doc: Document) -> str | None:
-        """Reverse the last add, edit or delete this store (this window) made on ``doc``; say
-        what was undone, or None when it made none. A change another window (or ``notes add``)
+    def undo(self, doc: Document) -> Undone | None:
+        """Reverse the last add, edit or delete this store (this window) made on ``doc``; what
+        was undone, or None when it made none. A change another window (or ``notes add``)
         made is never undone here, and neither is one of ours on a note another window has
         changed since: that raises ``UndoRefused`` (and the next undo goes further back)."""
-        with self._writing() as db:
+        with self._changing() as db:
             row = db.execute(
                 "SELECT seq, note_id, action, before FROM changes "
                 "WHERE document_id = ? AND session = ? ORDER BY seq DESC LIMIT 1",
@@ -462,9 +538,17 @@ class NoteStore:
                 return None
             seq, note_id, action, before = row
             kind_row = db.execute("SELECT kind FROM notes WHERE id = ?", (note_id,)).fetchone()
-            earlier = note_from_dict(json.loads(before)) if before is not None else None
+            try:
+                earlier = note_from_dict(json.loads(before)) if before is not None else None
+                readable = True
+            except (ValueError, TypeError, KeyError, AttributeError):
+                earlier, readable = None, False
             kind = earlier.kind if earlier else kind_row[0] if kind_row else "note"
-            problem = self._changed_since(db, seq, note_id, action, kind_row is not None)
+            problem = (
+                self._changed_since(db, seq, note_id, action, kind_row is not None)
+                if readable
+                else "the state it would restore cannot be read (damaged)"
+            )
             if problem is None:
                 db.execute("DELETE FROM notes WHERE id = ?", (note_id,))
                 if earlier is not None:
@@ -472,7 +556,7 @@ class NoteStore:
             db.execute("DELETE FROM changes WHERE seq = ?", (seq,))
         if problem is not None:  # raised after the commit: the refused step leaves the history
             raise UndoRefused(f"Not undone ({_VERBS[action]} a {kind}): {problem}")
-        return f"undid {_VERBS[action]} a {kind}"
+        return Undone(_VERBS[action], kind)
 
     def _changed_since(
         self, db: sqlite3.Connection, seq: int, note_id: str, action: str, present: bool
@@ -518,7 +602,7 @@ class NoteStore:
         id is already saved is skipped, so importing twice adds nothing twice. Returns (added,
         skipped). Imports are not undoable one by one."""
         added = skipped = 0
-        with self._writing() as db:
+        with self._changing() as db:
             for source, note in items:
                 row = db.execute("SELECT id FROM documents WHERE source = ?", (source,)).fetchone()
                 doc_id = (
@@ -542,6 +626,8 @@ class NoteStore:
         context and positions), so the next change is measured from this version, not the first.
         A changed quote keeps the words the reader chose. Not undoable and not an edit: the
         ``updated`` time stays. Returns how many anchors changed."""
+        if self.damaged:
+            return 0  # bookkeeping, not the user's: a damaged file is not written to
         changed = []
         for p in placed:
             anchor = p.note.anchor
@@ -569,7 +655,8 @@ class NoteStore:
             ).fetchone()
         if row is None:
             return None
-        anchor = _from_row(row).anchor
+        readable = self._readable([row])
+        anchor = readable[0].anchor if readable else None
         if anchor is None:
             return None
         span = place(anchor, doc.text)
@@ -580,7 +667,7 @@ class NoteStore:
         above it. Not undoable: moving is not an annotation."""
         offset = max(0, min(offset, len(doc.text)))
         mark = Note("position", make_anchor(doc.text, offset, offset + CONTEXT))
-        with self._writing() as db:
+        with self._changing() as db:
             db.execute("DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (doc.id,))
             db.execute(_INSERT, (doc.id, *_to_row(mark)))
 
@@ -708,6 +795,27 @@ def _to_row(note: Note) -> tuple[Any, ...]:
         note.created,
         note.updated,
     )
+
+
+class _Undecodable(str):
+    """A TEXT value whose bytes are not UTF-8 (a flipped byte SQLite's checks do not see):
+    read with replacement characters, and marked, so the row is named as damaged."""
+
+
+def _decoded(data: bytes) -> str:
+    """The connection's text factory: UTF-8, or an ``_Undecodable`` instead of failing the
+    whole query (one bad byte made every listing fail with "Could not decode to UTF-8")."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return _Undecodable(data.decode("utf-8", "replace"))
+
+
+def _row_problem(row: tuple[Any, ...]) -> str | None:
+    for column, value in zip(_COLUMNS, row, strict=False):
+        if isinstance(value, _Undecodable):
+            return f"its {column} is not valid UTF-8"
+    return None
 
 
 def _from_row(row: tuple[Any, ...]) -> Note:

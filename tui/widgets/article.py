@@ -25,7 +25,7 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
-from ..analysis.model import Span
+from ..analysis.model import SEVERITY, Span
 from ..analysis.segment import sentence_in
 from ..safe_text import visible
 from ..spanindex import SpanIndex
@@ -56,8 +56,8 @@ FIRST_SCREENS = 4
 FRAME = 0.02
 """Work that can wait for the first frame waits this much longer: the frame's bytes go out
 through the driver's writer thread, which would wait for the GIL behind that work."""
-_SEVERITY_LAYERS = ("mark-error", "mark-warning", "mark-info")
-_MARKS = {"mark-error": "✖", "mark-warning": "▲", "mark-info": "●"}
+_MARKS = {f"mark-{severity}": style.mark for severity, style in SEVERITY.items()}
+_SEVERITY_LAYERS = tuple(_MARKS)  # most severe first
 
 
 def layer_of(spans: Sequence[Span]) -> SpanIndex[None]:

@@ -1,7 +1,8 @@
 """Boilerplate: page furniture and links that point nowhere once the page is gone.
 
 Only a whole, short paragraph counts ("More information can be found here.", "Read more: ...",
-"Advertisement", "Share this article"): the same words inside a sentence of the story are
+"Advertisement", "Share this article", a byline with share buttons "By Staff Reporter | Share"):
+the same words inside a sentence of the story are
 the story's.
 """
 
@@ -24,6 +25,8 @@ _PATTERNS = (
     r"share (?:this|the) (?:article|story|page)\b.{0,40}|share (?:on|via) \w+.{0,40}"
     r"|share this[.:]?|click to share.{0,40}",
     r"(?:sign up|subscribe)\b.{0,60}\bnewsletters?\b.{0,60}",
+    r"by (?-i:[A-Z][\w.'’-]*(?:[ \t]+[A-Z][\w.'’-]*){0,3})(?:[ \t]*[|•·]?[ \t]*(?:share|tweet|"
+    r"comments?|e-?mail|print|save)(?: this(?: article| story| page)?)?)+[.:]?",
     r"follow (?:us|@\w+) on (?:twitter|facebook|instagram|x|threads)\b.{0,60}",
     r"(?:©|copyright ©?\s*\d{4}).{0,80}|.{0,80}\ball rights reserved\.?",
 )

@@ -1,5 +1,6 @@
 """Photo credits: "Photograph: Name/Agency", "(AP Photo/Name)", "TASS photo by Name", "(Photo
-courtesy of Name/Getty Images)", "Picture: Agency", "Image copyright Agency".
+courtesy of Name/Getty Images)", "Name/Getty Images", "Picture: Agency", "Picture: Name Source:
+Agency", "Image copyright Agency".
 
 Credits in brackets or with an agency after a slash are unmistakable wherever they stand. The
 looser forms ("X photo by Name", "Picture: Agency") count only as the tail of a paragraph that
@@ -19,7 +20,7 @@ _NAME = rf"{_WORD}(?:[ \t]+(?:{_WORD}|de|van|von|der|den|da|di|du|la|le|al|bin|y
 _PATH = rf"{_NAME}(?:\s*/\s*{_NAME}){{0,4}}"
 _KEYWORD = r"(?i:photo(?:graph)?s?|pictures?|images?|pics?)"
 _AGENCY = (
-    r"(?:Getty\s+Images|Shutterstock|Alamy|/\s*(?:AFP|AP|EPA|Reuters|PA|Bloomberg|Sipa|Xinhua|TASS"
+    r"(?:(?:/\s*)?(?:Getty\s+Images|Shutterstock|Alamy)|/\s*(?:AFP|AP|EPA|Reuters|PA|Bloomberg|Sipa|Xinhua|TASS"
     r"|Anadolu|Pool|Handout))"
 )
 _BRACKETED = (
@@ -28,7 +29,8 @@ _BRACKETED = (
 )
 _LABELLED = rf"{_KEYWORD}\s*:\s*{_NAME}\s*/\s*{_PATH}"
 _TAIL_ONLY = (
-    rf"(?:[A-Z][\w&-]*\s+){{0,3}}{_KEYWORD}\s+(?i:by)\s+{_PATH}"
+    rf"{_KEYWORD}\s*:\s*{_PATH}\s+(?i:source)\s*:\s*{_PATH}"
+    rf"|(?:[A-Z][\w&-]*\s+){{0,3}}{_KEYWORD}\s+(?i:by)\s+{_PATH}"
     rf"|(?:{_KEYWORD}|(?i:credit|image\s+source))\s*:\s*{_PATH}"
     rf"|(?i:(?:image\s+)?copyright)\s+{_PATH}"
     rf"|(?:{_PATH}\s*)?{_AGENCY}"

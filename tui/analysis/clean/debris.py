@@ -1,6 +1,7 @@
 """Markup debris: HTML tags and character entities left in text that is no longer HTML.
 
-Whole tags (``<p>``, ``</b>``, ``<br />``), tags broken in extraction (``br>``, ``<br``) and
+Whole tags (``<p>``, ``</b>``, ``<br />``), tags broken in extraction (``br>``, ``<br``, also
+glued to the word before: ``Deppbr>``) and
 entities, also double-escaped ones (``&amp;nbsp;``), are removed or decoded in place. Removed
 tags raise a flag (the extraction went wrong there); a decoded entity is a plain repair. Only names
 of real HTML tags count, so "a <b> c" in prose about markup is the one thing this would misread,
@@ -28,7 +29,7 @@ _BREAKING_TAGS = (
 _BREAKING = frozenset(_BREAKING_TAGS.split())
 _DEBRIS = re.compile(
     rf"(?P<tag></?(?P<name>{_TAGS})(?:\s[^<>\n]{{0,300}})?/?>)"
-    r"|(?P<half>(?<![^\W_])/?(?P<hname>br|p|div)\s*/?>|</?(?P<oname>br|p|div)\s*/?(?![\w>/]))"
+    r"|(?P<half>/?(?P<hname>br|p|div)\s*/?>|</?(?P<oname>br|p|div)\s*/?(?![\w>/]))"
     r"|(?P<entity>&(?:amp;)*(?P<ename>#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
     r"|&(?:amp;)*nbsp\b)",
     re.IGNORECASE,

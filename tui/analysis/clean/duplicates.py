@@ -17,16 +17,22 @@ from .draft import Block, Draft, PendingFlag
 from .fingerprint import key, tokens
 from .index import half_shared
 
-_WORD = re.compile(r"\w+")
+_FACT_TOKEN = re.compile(r"\d+(?:[.,:]\d+)*|[^\W\d_]+")
 
 _MIN_WORDS = 12
 _MIN_WORDS_CUT = 8
 _PROSE_END = re.compile(r"[.!…][\"'”’)\]]*$")
 _PROSE_ENDS = (".", "!", "…")
 _CLOSERS = "\"'”’)]"
-_LIST_ITEM = re.compile(r"(?:[-•*–—▪·]|\d{1,3}[.)])\s|(?:\S+ ){0,3}\S+:\s")
-"""A bullet, a number, or a short label and a colon ("Portion Fix Containers: 1 Green")."""
-_NUMBER = re.compile(r"\d+")
+_LIST_ITEM = re.compile(r"(?:[-•*–—▪·]|\d{1,3}[.)])\s")
+"""A bullet or a number."""
+_LABEL = re.compile(r"(?:\S+ ){0,3}\S+:\s")
+"""A short label and a colon ("Portion Fix Containers: 1 Green"): a list item when the line is
+short; a long one is a sentence that quotes someone ("Spokesperson said: ...")."""
+_MAX_WORDS_LABELLED = 16
+_NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
+"""A number as one token: "1,000", "9.5", "14:30"."""
+
 _MAX_POSTINGS = 20
 _SIMILAR = 90.0
 _CONTAINED = 95.0
@@ -42,6 +48,8 @@ def _prose(text: str) -> bool:
     if not _ends_prose(text) or _LIST_ITEM.match(text):
         return False
     words = len(text.split())
+    if words <= _MAX_WORDS_LABELLED and _LABEL.match(text):
+        return False
     return words >= _MIN_WORDS and len(_NUMBER.findall(text)) * 4 < words
 
 
@@ -90,13 +98,20 @@ def _shingles(words: list[str]) -> set[int]:
     return set(map(hash, zip(words, words[1:], words[2:], strict=False)))
 
 
-def _facts(text: str) -> Counter[str]:
-    """The names and numbers of a paragraph: words that start with a capital or hold a digit."""
-    return Counter(
-        w
-        for w in _WORD.findall(text)
-        if w[0].isupper() or (not w.isalpha() and any(c.isdigit() for c in w))  # letters: no digit
-    )
+def _facts(text: str) -> tuple[set[str], set[str]]:
+    """The names and numbers of a paragraph (words that start with a capital, numbers as whole
+    tokens), and all its words, both in lower case. Tokens are runs of letters or numbers, so
+    quotes and dashes of any style fall between them ("Europe’s" meets "Europe's"), and case is
+    blind ("chief Executive" meets "Chief executive")."""
+    words: set[str] = set()
+    facts: set[str] = set()
+    for m in _FACT_TOKEN.finditer(text):
+        w = m.group()
+        lower = w.lower()
+        words.add(lower)
+        if w[0].isupper() or w[0].isdigit():
+            facts.add(lower)
+    return facts, words
 
 
 def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str] | None:
@@ -118,10 +133,10 @@ def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str
         if not contained:
             return None
         found = contained, "contained in"
-    facts_short, facts_long = _facts(short.text), _facts(long.text)
-    # Similar copies name the same facts; a contained one names none the fuller one lacks.
-    extra = facts_short != facts_long if ratio else facts_short - facts_long
-    return None if extra else found
+    # The shorter copy names no person, place or number the fuller one lacks.
+    facts_short, _ = _facts(short.text)
+    _, words_long = _facts(long.text)
+    return None if facts_short - words_long else found
 
 
 def drop_near_duplicates(draft: Draft) -> None:

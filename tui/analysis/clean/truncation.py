@@ -1,8 +1,11 @@
 """Text cut off by the scraper: a sentence that starts inside a word, a paragraph with no end.
 
 We cannot know the lost letters, so nothing is repaired; the reader is told. A sentence start in
-lower case is broken only when the word is no English word and appears nowhere else in the
-article ("atch military are being sent"), which keeps "e.g. this" and "iPhone" quiet.
+lower case is broken when the word is no English word and appears nowhere else in the article
+("atch military are being sent"), which keeps "e.g. this" and "iPhone" quiet; a paragraph opening
+in lower case after a finished sentence is cut whatever its word ("lice are searching"); so is an
+all-caps first word that is the tail of a name the article gives (a dateline, "ASHINGTON -"); an
+article ending on an ellipsis after a word stops mid-sentence, as a paywall cuts it.
 """
 
 from __future__ import annotations
@@ -28,10 +31,26 @@ _LAST_WORDS = re.compile(r"\S+(?:\s+\S+){0,2}$")
 _MIN_WORDS_AFTER_BREAK = 4
 """A lower-case label ("joie de vivre" pulled out of a sentence) is no sentence cut short."""
 _SIGNATURE = re.compile(r"[-–—―]\s*(?:[A-Z][\w.'’-]*\s*){1,4}$")
+_ENDS_SENTENCE = re.compile(r"[.!?][\"'”’)\]]*$")
+_HEAD = re.compile(r"[^\W\d_]+(?=[\s,;:.!?)\"'”’-]|$)")
+_NAME = re.compile(r"\b[A-Z][a-z]{3,}\b")
+_CUT_OFF_END = re.compile(r"[^\W\d_][^.!?\s]*[ \t]*(?:…|\.\.\.)$")
+"""A word (not a sentence's end) right before a closing ellipsis: quotes trailing off end in
+their mark instead."""
 _INNER_SENTENCE = re.compile(r"[.!?][\"'”’)]?\s+[\"'“‘(]?[A-Z]")
 
 
 def flag_truncated_text(result: Assembled) -> list[Flag]:
+    """Words cut at their start (inside a paragraph or at its head), datelines cut at their
+    start, and an article cut off at its end."""
+    flags = _broken_words(result)
+    flags += _cut_heads(result, {f.spans[0][0] for f in flags})
+    if (end := _cut_off_end(result)) is not None:
+        flags.append(end)
+    return flags
+
+
+def _broken_words(result: Assembled) -> list[Flag]:
     text = result.text
     counts: Counter[str] | None = None
     # A broken word is no English word and found once: whichever test is cheaper goes first.
@@ -61,6 +80,57 @@ def flag_truncated_text(result: Assembled) -> list[Flag]:
                 )
             )
     return flags
+
+
+def _cut_heads(result: Assembled, flagged: set[int]) -> list[Flag]:
+    """Paragraphs whose first word lost its head: a lower-case word opening a paragraph after
+    one that ends a sentence ("lice are searching"; a paragraph opens on a capital), and an
+    all-caps word that is the tail of a name the article gives ("ASHINGTON -" / Washington)."""
+    text = result.text
+    names: set[str] | None = None
+    flags = []
+    previous_ends = False
+    for a, b in result.paragraphs:
+        paragraph = text[a:b]
+        ends = _ENDS_SENTENCE.search(paragraph) is not None
+        head = _HEAD.match(paragraph)
+        was, previous_ends = previous_ends, ends
+        if head is None or a in flagged or _LIST_ITEM.match(paragraph):
+            continue
+        word = head.group()
+        if word.islower():
+            if not was or len(paragraph.split(maxsplit=_MIN_WORDS_AFTER_BREAK)) < 4:
+                continue
+            message = f"“{word}” opens a paragraph in lower case: text looks cut off before it."
+        elif word.isupper() and len(word) >= 3:
+            if names is None:
+                names = {w.upper() for w in _NAME.findall(text)}
+            if not any(n.endswith(word) and 0 < len(n) - len(word) <= 3 for n in names):
+                continue
+            message = f"“{word}” looks like a dateline cut at its start."
+        else:
+            continue
+        span = (a + head.start(), a + head.end())
+        flags.append(make_flag("truncated-text", "warning", message, [span], text))
+    return flags
+
+
+def _cut_off_end(result: Assembled) -> Flag | None:
+    """An article whose last paragraph stops mid-sentence on an ellipsis ("... the company
+    said it would …", "... All..."), as a paywall or a preview cuts it."""
+    if not result.paragraphs:
+        return None
+    a, b = result.paragraphs[-1]
+    m = _CUT_OFF_END.search(result.text, a, b)
+    if m is None or len(result.text[a:b].split()) < _MIN_WORDS_AFTER_BREAK:
+        return None
+    return make_flag(
+        "truncated-text",
+        "warning",
+        "The article stops mid-sentence: the rest looks cut off, as a paywall cuts it.",
+        [m.span()],
+        result.text,
+    )
 
 
 def _unended(paragraph: str) -> bool:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from ..model import Entity, Span
 from .aliases import group
 from .corrections import Correction, apply
-from .draft import Draft, draft, entity
+from .draft import Draft, draft, entity, ident
 from .gazetteer import fold, gazetteer
 from .mention import HINT, Mention
 from .segment import mentions
@@ -38,12 +38,30 @@ def find_entities(
     mark_teams(found, text, gaz)
     found = _resolve_pending(found)
     names = [m for m in found if not m.demonym]
-    drafts = [draft(g) for g in group(names, text, gaz)]
+    grouped, shared = group(names, text, gaz)
+    drafts = [draft(g) for g in grouped]
+    _offer_candidates(grouped, drafts, shared)
     drafts += _link_demonyms([m for m in found if m.demonym], drafts)
     drafts = apply(drafts, corrections, text)
     drafts.sort(key=lambda d: d.first)
     taken: set[str] = set()
-    return tuple(entity(d, taken) for d in drafts)
+    ids = {id(d): ident(d, taken) for d in drafts}
+    return tuple(entity(d, ids) for d in drafts)
+
+
+def _offer_candidates(
+    grouped: list[list[Mention]], drafts: list[Draft], shared: dict[str, tuple[str, ...]]
+) -> None:
+    """A surname two people share, left apart, offers both people's entities."""
+    if not shared:
+        return
+    by_key = {m.key: d for mentions, d in zip(grouped, drafts, strict=True) for m in mentions}
+    for surname, keys in shared.items():
+        alone = by_key.get(surname)
+        if alone is not None:
+            alone.candidates = [by_key[k] for k in keys if by_key.get(k) not in (None, alone)]
+            if alone.kind == "other":
+                alone.kind = "person"
 
 
 def _resolve_pending(found: list[Mention]) -> list[Mention]:

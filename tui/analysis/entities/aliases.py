@@ -15,8 +15,10 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz, process
 
+from .chunk import previous_word
 from .gazetteer import Gazetteer, fold
-from .mention import Mention
+from .mention import GAZETTEER, SHAPE, Mention, is_country
+from .vocabulary import PLACE_CUES
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([^()\n]{1,80}?)\s*\)")
 _BRACKET = re.compile(r"\(")
@@ -86,8 +88,11 @@ def _is_acronym(text: str) -> bool:
     return 2 <= len(letters) <= 6 and all(map(str.isupper, letters))
 
 
-def group(found: Sequence[Mention], text: str, gaz: Gazetteer) -> list[list[Mention]]:
-    """Partition mentions into groups that name one entity each, in order of first mention.
+def group(
+    found: Sequence[Mention], text: str, gaz: Gazetteer
+) -> tuple[list[list[Mention]], dict[str, tuple[str, ...]]]:
+    """Partition mentions into groups that name one entity each, in order of first mention, and
+    map each surname that two people share, and that stays apart, to their full names' keys.
     Rules that do not care where a name stands read only ``forms``, the first mention of each
     text, kind and knownness (a key is its text folded, so they hold every key)."""
     groups = _Groups()
@@ -98,13 +103,14 @@ def group(found: Sequence[Mention], text: str, gaz: Gazetteer) -> list[list[Ment
     _same_key(found, groups)
     _defined_acronyms(found, text, groups)
     _spelled_acronyms(forms, groups)
-    _surnames(found, groups, gaz)
+    _short_forms(found, groups, gaz, text)
+    shared = _surnames(found, groups, gaz, text)
     _close_spellings(forms, groups)
     root = {m.key: groups.find(m.key) for m in forms}
     out: dict[str, list[Mention]] = defaultdict(list)
     for m in found:
         out[root[m.key]].append(m)
-    return list(out.values())
+    return list(out.values()), shared
 
 
 def _same_key(found: Sequence[Mention], groups: _Groups) -> None:
@@ -153,33 +159,118 @@ def _spelled_acronyms(forms: Sequence[Mention], groups: _Groups) -> None:
             groups.union(long.key, m.key)
 
 
-def _surnames(found: Sequence[Mention], groups: _Groups, gaz: Gazetteer) -> None:
+def _short_forms(found: Sequence[Mention], groups: _Groups, gaz: Gazetteer, text: str) -> None:
+    """An organisation's first word standing alone after its full name is that organisation
+    ("Newmont" after "Newmont Mining Corp", "Norilsk" after "Norilsk Nickel"), whatever the
+    place gazetteer says of the word, unless it stands where a place does ("in Norilsk"), names
+    a country, or is an ordinary word, a demonym or a given name ("British" of British Airways).
+    """
+    full: dict[str, tuple[int, Mention]] = {}
+    for i, m in enumerate(found):
+        if m.kind == "organization" and " " in m.key and not is_country(m.known):
+            word = m.key.split()[0]
+            if len(word) > 2 and not (
+                word in gaz.common_words
+                or word in gaz.common_names
+                or word in gaz.demonyms
+                or word in gaz.given_names
+                or is_country(gaz.names.get(word))
+            ):
+                full.setdefault(word, (i, m))
+    if not full:
+        return
+    for i, m in enumerate(found):
+        first = full.get(m.key)
+        if first is None or i < first[0] or m.demonym or m.pending:
+            continue
+        if (m.kind == "person" and m.strength > SHAPE) or previous_word(
+            text, m.start
+        ) in PLACE_CUES:
+            continue
+        groups.union(first[1].key, m.key)
+        m.kind, m.strength = "organization", max(m.strength, GAZETTEER)
+        m.subtype = m.subtype or first[1].subtype
+
+
+def _surnames(
+    found: Sequence[Mention], groups: _Groups, gaz: Gazetteer, text: str
+) -> dict[str, tuple[str, ...]]:
     """A one-word name joins the nearest full name before it that ends with it ("Tokayev" after
     "Kassym-Jomart Tokayev") or, where the family name comes first, starts with it ("Wang" after
     "Wang Junxia", but not "Texas" after "Texas Instruments"); failing one before it, the first
-    one after it. Full names that share their first and last word are one person."""
+    one after it. Full names that share their first and last word are one person.
+
+    A surname two people share ("Tony Blair", "Cherie Blair") joins the one its titles tell
+    ("Mr Blair": the one whose given name is a man's) or, untitled, the full name nearest before
+    each use where that is always the same one; otherwise it stays apart, and the result maps
+    it to the full names it may stand for, to offer them both."""
     by_key: dict[str, list[int]] = defaultdict(list)
     for i, m in enumerate(found):
         if m.kind == "person" and m.known is None and " " in m.key:
             by_key[m.key].append(i)
     full: dict[str, list[int]] = defaultdict(list)
     first_last: dict[tuple[str, str], str] = {}
+    people: dict[str, dict[str, str]] = defaultdict(dict)
     for key, at in by_key.items():
         words = key.split()
         full[words[-1]] += at
+        people[words[-1]].setdefault(words[0], key)
         if _family_first(words[0], gaz):
             full[words[0]] += at
+            people[words[0]].setdefault(words[-1], key)
         groups.union(first_last.setdefault((words[0], words[-1]), key), key)
     for at in full.values():
         at.sort()
     pairs: set[tuple[str, str]] = set()
+    told: dict[str, set[str | None]] = defaultdict(set)
+    near: dict[str, set[str]] = defaultdict(set)
     for i, m in enumerate(found):
         candidates = full.get(m.key)
         if candidates and m.known is None and m.kind in (None, "person"):
             before = bisect_left(candidates, i)
-            pairs.add((found[candidates[before - 1 if before else 0]].key, m.key))
+            nearest = found[candidates[before - 1 if before else 0]].key
+            if len(_distinct(people[m.key])) > 1:
+                told[m.key].add(_TITLE_SEX.get(previous_word(text, m.start)))
+                near[m.key].add(first_last[_first_last(nearest)])
+                continue
+            pairs.add((nearest, m.key))
+    shared: dict[str, tuple[str, ...]] = {}
+    for surname, sexes in told.items():
+        keys = _distinct(people[surname])
+        said = sexes - {None}
+        fitting = [k for k in keys if {gaz.sexes.get(k.split()[0])} == said]
+        if len(said) == 1 and len(fitting) == 1:
+            pairs.add((fitting[0], surname))
+        elif not said and len(near[surname]) == 1:
+            pairs.add((near[surname].pop(), surname))
+        else:
+            shared[surname] = tuple(keys)
     for full_name, surname in pairs:
         groups.union(full_name, surname)
+    return shared
+
+
+_TITLE_SEX = {
+    **dict.fromkeys("mr mister sir lord king prince duke baron count".split(), "m"),
+    **dict.fromkeys("mrs ms miss madam lady dame queen princess duchess baroness".split(), "f"),
+}
+
+
+def _first_last(key: str) -> tuple[str, str]:
+    words = key.split()
+    return words[0], words[-1]
+
+
+def _distinct(first_words: dict[str, str]) -> list[str]:
+    """The full names of the different people one surname names, by their other word: an
+    initial ("T" of "T. Blair") is the one full word it begins, where only one does."""
+    words = list(first_words)
+    out = []
+    for word in words:
+        if len(word) == 1 and sum(w.startswith(word) for w in words) == 2:
+            continue
+        out.append(first_words[word])
+    return out
 
 
 def _family_first(word: str, gaz: Gazetteer) -> bool:

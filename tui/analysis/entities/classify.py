@@ -25,11 +25,14 @@ from .mention import (
     make,
 )
 from .vocabulary import (
+    CLUB_FIRST,
+    CLUB_LAST,
     CONNECTORS,
     EVENT_HEADS,
     FUNCTION_WORDS,
     HEAD_TITLES,
     ORG_HEADS,
+    ORG_PREFIXES,
     PARTICLES,
     PLACE_HEADS,
     PLACE_PREFIXES,
@@ -39,7 +42,22 @@ from .vocabulary import (
 LONG_CAPS = 5
 _LOWER_TAIL = re.compile(r"-[a-z]+$")
 PLURAL_ACRONYM = re.compile(r"[A-Z]{2,}s")
+_HEAD_SUBTYPES = {
+    **dict.fromkeys(
+        "inc ltd llc plc corp corporation co company holdings ag sa nv bv gmbh spa ab asa oyj kk"
+        " bhd berhad tbk ltda sae".split(),
+        "company",
+    ),
+    "party": "party",
+    "fc": "team",
+}
 _INITIALS = re.compile(r"(?:[^\W\d_]\.)+")
+
+
+def _acronym(word: str) -> bool:
+    """A short word in capitals, possessive or not: "GMTV", "GMTV's"."""
+    bare = word.removesuffix("'s").removesuffix("’s")
+    return len(bare) > 1 and bare.isupper() and bare[1] != "." and len(bare) < LONG_CAPS
 
 
 def is_title(token: Token) -> bool:
@@ -175,12 +193,18 @@ def evidence(
     if role:
         return make(tokens, text, kind="person", strength=CUE)
     if last in ORG_HEADS or any(t.text == "&" for t in tokens):
-        return make(tokens, text, kind="organization", strength=CUE)
+        subtype = _HEAD_SUBTYPES.get(last)
+        return make(tokens, text, kind="organization", strength=CUE, subtype=subtype)
+    if several and (first in ORG_PREFIXES or first in CLUB_FIRST or last in CLUB_LAST):
+        subtype = None if first in ORG_PREFIXES else "team"
+        return make(tokens, text, kind="organization", strength=CUE, subtype=subtype)
     if several and (last in PLACE_HEADS or first in PLACE_PREFIXES):
         return make(tokens, text, kind="place", strength=CUE)
     if several and first in gaz.given_names:
         return make(tokens, text, kind="person", strength=HINT)
     lead, tail = gaz.names.get(tokens[0].key), gaz.names.get(tokens[-1].key)
+    if several and lead and lead.kind == "organization" and tail and tail.kind == "place":
+        return make(tokens, text, kind="organization", strength=CUE, subtype=lead.subtype or None)
     if (
         several
         and first not in gaz.given_names
@@ -197,7 +221,7 @@ def evidence(
         return make(tokens, text, pending=True)
     if several and all((t.capitalised and not t.upper) or t.word in PARTICLES for t in tokens):
         return make(tokens, text, kind="person", strength=SHAPE)
-    if not several and tokens[0].upper and len(tokens[0].text) < LONG_CAPS:
+    if not several and _acronym(tokens[0].text):
         return make(tokens, text, kind="organization", strength=HINT)
     if place:
         return make(tokens, text, kind="place", strength=HINT)

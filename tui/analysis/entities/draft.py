@@ -26,6 +26,8 @@ class Draft:
     demonym_mentions: list[Span] = field(default_factory=list)
     known: Known | None = None
     subtype: str | None = None
+    candidates: list[Draft] = field(default_factory=list)
+    """For a surname two people share: the drafts of both, offered instead of a guess."""
 
     @property
     def first(self) -> int:
@@ -80,25 +82,31 @@ def slug(name: str) -> str:
     return _NOT_SLUG.sub("-", fold(name)).strip("-") or "x"
 
 
-def entity(d: Draft, taken: set[str]) -> Entity:
-    """Freeze a draft; ``taken`` keeps ids unique when two entities share kind and name."""
+def ident(d: Draft, taken: set[str]) -> str:
+    """The draft's id; ``taken`` keeps ids unique when two entities share kind and name."""
     base = f"{d.kind}:{slug(d.name)}"
     ident, n = base, 1
     while ident in taken:
         n += 1
         ident = f"{base}-{n}"
     taken.add(ident)
+    return ident
+
+
+def entity(d: Draft, ids: dict[int, str]) -> Entity:
+    """Freeze a draft; ``ids`` holds every surviving draft's id by ``id()``."""
     seen, aliases = {d.name.lower()}, []
     for form in d.forms:
         if (lower := form.lower()) not in seen:
             seen.add(lower)
             aliases.append(form)
     return Entity(
-        ident,
+        ids[id(d)],
         d.name,
         d.kind,
         tuple(aliases),
         tuple(sorted(set(d.mentions))),
         tuple(sorted(set(d.demonym_mentions))),
         d.subtype if d.kind == "organization" else None,
+        tuple(ids[id(c)] for c in d.candidates if id(c) in ids),
     )

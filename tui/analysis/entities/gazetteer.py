@@ -56,6 +56,9 @@ class Gazetteer:
     and looking it up would fold it first (a run of thousands of capitalised words, with no
     stop between them, would be folded once for every place it could be cut)."""
 
+    sexes: dict[str, str]
+    """Given names the census gives mostly to men ("m") or women ("f"), by ``fold``."""
+
     def lookup(self, text: str) -> Known | None:
         return self.names.get(fold(text))
 
@@ -71,6 +74,7 @@ def _rows(filename: str) -> list[list[str]]:
     "named_organizations.tsv",
     "places.tsv",
     "given_names.txt",
+    "given_name_sexes.tsv",
     "common_words.tsv",
 )
 def gazetteer() -> Gazetteer:
@@ -112,4 +116,5 @@ def gazetteer() -> Gazetteer:
     lone = frozenset(row[0] for row in common if len(row) == 1)
     both = frozenset(row[0] for row in common if len(row) > 1)
     most = max(len(key.split()) for table in (names, demonyms) for key in table)
-    return Gazetteer(names, demonyms, given, lone, both, longest, most)
+    sexes = {fold(name): sex for name, sex in _rows("given_name_sexes.tsv")}
+    return Gazetteer(names, demonyms, given, lone, both, longest, most, sexes)

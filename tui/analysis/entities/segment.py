@@ -53,6 +53,7 @@ _INITIAL = re.compile(r"(?:[^\W\d_]\.)+")
 _DATE_AFTER = re.compile(r"[ \t]*\d")
 _UPPER = attrgetter("upper")
 _NAME_HEADS = ORG_HEADS | PLACE_HEADS
+_POSSESSIVE = ("'s", "’s")
 
 
 def mentions(text: str, paragraphs: Sequence[Span], gaz: Gazetteer) -> list[Mention]:
@@ -153,6 +154,10 @@ def _piece_mentions(
         out += _side(piece[:1], text, gaz)
         piece = piece[1:]
     for part in _split_known_pair(_split_connectors(piece, text, gaz), text, gaz):
+        while part and part[0].key in CALENDAR:
+            part = part[1:]
+        if not part:
+            continue
         if len(part) > 1 and is_head_title(part, len(part) - 1):
             part = part[:-1]
             while len(part) > 1 and is_title(part[-1]):
@@ -199,10 +204,15 @@ def _split_connectors(tokens: list[Token], text: str, gaz: Gazetteer) -> list[li
     for i, token in enumerate(tokens):
         word, current = token.text.lower(), pieces[-1]
         if token.capitalised or word == "&" or (word in PARTICLES and current):
-            if current and _INITIAL.fullmatch(token.text) and lookup(current, text, gaz):
+            if (
+                current
+                and _INITIAL.fullmatch(token.text)
+                and current[0].word not in gaz.given_names
+                and lookup(current, text, gaz)
+            ):
                 pieces.append([])
             pieces[-1].append(token)
-            if ADJECTIVE_ENDING.search(token.text):
+            if ADJECTIVE_ENDING.search(token.text) or token.text.endswith(_POSSESSIVE):
                 pieces.append([])
             continue
         head = current[-1].word if current else ""
@@ -236,13 +246,14 @@ def _split_connectors(tokens: list[Token], text: str, gaz: Gazetteer) -> list[li
 
 def _split_known_pair(parts: list[list[Token]], text: str, gaz: Gazetteer) -> list[list[Token]]:
     """Two known names side by side are two names ("OSCE Chechnya"), unless together they are
-    one."""
+    one, or a company's arm in a place ("AOL Europe")."""
     out = []
     for part in parts:
         if len(part) > 1 and part[0].word not in gaz.given_names and not lookup(part, text, gaz):
             most = gaz.most_words  # only cuts leaving both sides short enough to be names
             for cut in range(max(1, len(part) - most), min(len(part), most + 1)):
-                if lookup(part[:cut], text, gaz) and lookup(part[cut:], text, gaz):
+                head, tail = lookup(part[:cut], text, gaz), lookup(part[cut:], text, gaz)
+                if head and tail and not (head.subtype == "company" and tail.kind == "place"):
                     out += [part[:cut], part[cut:]]
                     break
             else:

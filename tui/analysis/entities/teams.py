@@ -18,13 +18,14 @@ _SPORTS_WORDS = re.compile(
     r"\b(?:soccer|football|cricket|tennis|golf|baseball|basketball|rugby|hockey|matche?s?"
     r"|goals?|scored|scorers?|striker|midfielder|defender|goalkeeper|coach|league|innings"
     r"|wickets?|half-?time|quarter-?finals?|semi-?finals?|seeded|pitcher|touchdown|tournament"
-    r"|stadium|squad|standings|championship|cup|fixtures?|draw|drew|season|points|racing)\b",
+    r"|stadium|squad|standings|championship|fixtures?|batsman|bowler|referee|penalty|penalties"
+    r"|division|qualifier|overs|seeding|halftime|olympics?)\b",
     re.IGNORECASE,
 )
 _SCORE = re.compile(
     r"(?<![\d.\-/])\d{1,3}-\d{1,3}(?![\d\-/%])|[A-Za-z][ \t]+\d{1,3}[ \t]+\d{1,3}[ \t]+[.\d]"
 )
-_SPORTS_WORDS_NEEDED = 4
+_SPORTS_WORDS_NEEDED = 2
 _SLOT_BEFORE = frozenset(
     "v vs versus against beat beats beating defeated defeat edged thrashed routed overcame "
     "downed hosts host hosted visit visits face faces meet meets".split()
@@ -47,12 +48,15 @@ _NOT_A_SCORE = re.compile(
 
 
 def is_sports(text: str) -> bool:
-    """Whether ``text`` reads as a sports story: several of sport's own words ("innings",
-    "striker", "halftime"), and a score or two."""
-    for words, _ in enumerate(_SPORTS_WORDS.finditer(text), 1):
-        if words == _SPORTS_WORDS_NEEDED and _SCORE.search(text):
+    """Whether ``text`` reads as a sports story: two of sport's own words ("innings",
+    "striker", "halftime") and a score or a standings row, or six such words. Each word counts
+    once, so that "penalties" five times in a bank's settlement is no sport."""
+    seen: set[str] = set()
+    for match in _SPORTS_WORDS.finditer(text):
+        seen.add(match.group().lower())
+        if len(seen) == _SPORTS_WORDS_NEEDED and _SCORE.search(text):
             return True
-        if words == 2 * _SPORTS_WORDS_NEEDED:
+        if len(seen) == 3 * _SPORTS_WORDS_NEEDED:
             return True
     return False
 
@@ -64,9 +68,12 @@ def mark_teams(found: list[Mention], text: str, gaz: Gazetteer) -> None:
         return
     people: set[str] = set()
     for m in found:
-        if m.kind == "person" and " " in m.key and not m.pending:
+        if m.kind == "person" and not m.pending:
             words = m.key.split()
-            people.update((words[0], words[-1]))
+            if len(words) > 1:
+                people.update((words[0], words[-1]))
+            elif m.strength > SHAPE:
+                people.add(m.key)
     for m in found:
         if _may_be_team(m, gaz, people) and _in_slot(text, m.start, m.end):
             m.kind, m.strength, m.subtype, m.pending = "organization", TEAM, "team", False

@@ -48,7 +48,17 @@ systems technologies technology electronics communications pharmaceuticals holdi
 investments securities petroleum oil energy media entertainment pictures networks software
 laboratories labs foods brands stores insurance bancorp financial resources mining steel
 chemicals instruments products solutions enterprises ventures associates consulting telecom
+chambers ag sa nv bv gmbh spa ab asa oyj kk bhd berhad tbk ltda sae
 """)
+# Words that open (or end) a sports club's name ("Real Madrid", "Dynamo Kiev", "Leeds United").
+CLUB_FIRST = _words("""
+fc afc ac as cf cd ud rc sc sv vfb vfl tsv real atletico athletic sporting inter dynamo dinamo
+spartak lokomotiv cska olympique olympiakos borussia eintracht bayern werder fortuna hertha
+rapid steaua hapoel maccabi slavia sparta dukla legia racing deportivo
+""")
+CLUB_LAST = _words("united rovers wanderers albion hotspur rangers athletic afc cf sc sv")
+# Words that open a company's name where the law puts its form first ("PT Telkom").
+ORG_PREFIXES = _words("pt")
 # Words that end the name of an event, a competition, a law or a treaty: kind "other".
 EVENT_HEADS = _words("""
 cup open championship championships series war revolution day classic masters games olympics
@@ -59,7 +69,7 @@ summit conference crisis election elections
 # Lower-case words before a name that say it is a place ("in Arbil", "near Tavildara").
 PLACE_CUES = _words("in at near outside across throughout inside around towards via")
 # Company suffixes: "of" after one starts a place, not more of the name ("Inc of St. Petersburg").
-ORG_SUFFIXES = _words("inc ltd llc plc corp co ag sa nv gmbh")
+ORG_SUFFIXES = _words("inc ltd llc plc corp co ag sa nv bv gmbh spa ab asa oyj kk bhd tbk")
 # Words that end (or start) a place's name.
 PLACE_HEADS = _words("""
 river island islands mountains mountain lake sea ocean street avenue square road county

@@ -1,0 +1,270 @@
+"""What the article pane, the sidebar and the status line show of the reader's state: the one
+place that paints ``Reading`` onto the widgets.
+
+The keys that move (``n``, ``]``, ``ctrl+o``, ``o``, ``y``) and the jumps from the sidebar, the
+palette and the search come here; ``Reading`` decides, this paints and says so.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Protocol
+
+from .jumps import Place
+from .outline import Item
+
+if TYPE_CHECKING:
+    from textual.notifications import SeverityLevel
+
+    from .analysis.model import Analysis, Span
+    from .notebook import Notebook
+    from .reading import Reading
+    from .widgets.article import ArticleView
+    from .widgets.sidebar import Sidebar
+
+_TEXT_LINE = re.compile(r"[^\n]*[^\s][^\n]*")
+
+
+class ViewHost(Protocol):
+    """What the view uses of the reader."""
+
+    reading: Reading
+
+    @property
+    def notebook(self) -> Notebook | None: ...
+    @property
+    def article(self) -> ArticleView: ...
+    @property
+    def sidebar(self) -> Sidebar: ...
+    def set_status(self, text: str) -> None: ...
+    def notify(
+        self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
+    ) -> None: ...
+    def copy_to_clipboard(self, text: str) -> None: ...
+
+
+class ReadingView:
+    """Paints ``host.reading`` on the host's widgets (see the module docstring)."""
+
+    def __init__(self, host: ViewHost) -> None:
+        self.host = host
+        self.reading = host.reading
+
+    @property
+    def article(self) -> ArticleView:
+        return self.host.article
+
+    @property
+    def sidebar(self) -> Sidebar:
+        return self.host.sidebar
+
+    @property
+    def analysis(self) -> Analysis | None:
+        return self.reading.analysis
+
+    @property
+    def selection(self) -> Item | None:
+        return self.reading.selection
+
+    @property
+    def position(self) -> int:
+        return self.reading.position
+
+    @property
+    def showing_original(self) -> bool:
+        return self.reading.showing_original
+
+    def set_status(self, text: str) -> None:
+        self.host.set_status(text)
+
+    def paint_marks(self) -> None:
+        """Flag marks by severity (less the dismissed), highlights by colour, and notes."""
+        from .notes.model import COLOURS  # the notes model loads after the first frame
+
+        for severity, spans in self.reading.flag_marks().items():
+            self.article.paint(f"mark-{severity}", spans)
+        placed = (
+            [(p, p.span) for p in self.host.notebook.placed if p.span] if self.host.notebook else []
+        )
+        for colour in COLOURS:
+            self.article.paint(
+                f"hl-{colour}",
+                [s for p, s in placed if p.note.kind == "highlight" and p.note.colour == colour],
+            )
+        self.article.paint("note", [s for p, s in placed if p.note.kind == "note"])
+        self.article.paint("changed", [s for p, s in placed if p.changed])
+
+    def show_text(self, original: bool) -> None:
+        analysis = self.analysis
+        assert analysis is not None
+        self.reading.showing_original = original
+        if original:
+            text = analysis.source.text
+            self.article.show_text(text, line_paragraphs(text))
+            self.article.paint("removed", self.reading.removed_spans())
+        else:
+            self.article.show_text(analysis.text, analysis.paragraphs)
+            self.paint_marks()
+
+    def toggle_original(self) -> None:
+        """Switch between the cleaned article and the source as loaded, keeping the place."""
+        analysis = self.analysis
+        if analysis is None or analysis.offsets is None:
+            self.host.notify("The analysis is still running.", timeout=3)
+            return
+        cursor = self.article.cursor
+        if self.selection is not None and self.selection.kind == "search":
+            self.clear_selection()  # hits were found in the other text
+        original = not self.showing_original
+        self.show_text(original)
+        offsets = analysis.offsets
+        moved = offsets.to_original(cursor) if original else offsets.to_clean(cursor)
+        self.article.move_cursor(moved, announce=False)
+        self.article.scroll_to_offset(self.article.cursor)
+        if self.selection is not None:
+            self.select(self.selection, self.position, scroll=False, switch=False)
+        else:
+            self.set_status(
+                "Original: removed text is struck through; o returns to the cleaned article"
+                if original
+                else "Cleaned article"
+            )
+
+    def go_to(self, item: Item) -> None:
+        """Jump to ``item``'s first span (from the sidebar or the palette), remembering the way
+        back."""
+        self.reading.jumps.record(self.reading.here(self.article.cursor))
+        self.select(item, open_group=True)
+
+    def select(
+        self,
+        item: Item,
+        position: int = 0,
+        *,
+        scroll: bool = True,
+        switch: bool = True,
+        open_group: bool = False,
+    ) -> None:
+        """Make ``item`` the selection: paint its spans, show span ``position``, say so.
+
+        An edit exists only in the original, so selecting one shows the original (``switch``).
+        The sidebar shows the item's row if its group is open; a jump from the sidebar or the
+        palette (``open_group``) opens a large closed group to show it."""
+        if switch and item.kind == "edit" and not self.showing_original:
+            self.show_text(original=True)
+        self.reading.select(item, position)
+        self.article.paint("linked", self.reading.visible_spans(item))
+        self.sidebar.reveal(item, open_group=open_group)
+        self.show_position(scroll)
+
+    def show_position(self, scroll: bool = True) -> None:
+        """Paint the selection's current span, move there (``scroll``), and say where it is."""
+        if self.selection is None:
+            return
+        span, status = self.reading.current()
+        self.article.paint("current", [span] if span else ())
+        if span is not None and scroll:
+            self.article.move_cursor(span[0], announce=False)
+            self.article.scroll_to_offset(span[0])
+        self.set_status(status)
+
+    def landed(self, offset: int, notices: list[str]) -> None:
+        """The cursor landed on ``offset`` (``notices``: what the notes there say)."""
+        landing = self.reading.landing(offset, notices)
+        if landing.selected is not None and landing.span is not None:
+            self.article.paint("linked", landing.selected.spans)
+            self.article.paint("current", [landing.span])
+            self.sidebar.reveal(landing.selected, open_group=False)
+        if landing.status is not None:
+            self.set_status(landing.status)
+
+    def clear_selection(self) -> None:
+        self.reading.select(None)
+        self.article.paint("linked", ())
+        self.article.paint("current", ())
+        self.set_status("Selection cleared")
+
+    # -- moving --------------------------------------------------------------------------------
+
+    def next_link(self, step: int) -> None:
+        """``n``/``N``: the next or previous span of the selection, wrapping with a notice."""
+        here = self.reading.here(self.article.cursor)
+        wrapped = self.reading.step(step)
+        if wrapped is None:
+            self.host.notify(
+                "Nothing selected: choose an item in the sidebar (tab, enter), "
+                "search with /, or move onto a name.",
+                timeout=4,
+            )
+            return
+        if wrapped:
+            self.host.notify(
+                "Wrapped to the first." if step > 0 else "Wrapped to the last.", timeout=2
+            )
+        self.reading.jumps.record(here)
+        self.show_position()
+
+    def next_flag(self, step: int) -> None:
+        """``]``/``[``: the next or previous flag in reading order from the cursor."""
+        if self.analysis is None or not self.reading.flag_order:
+            self.host.notify(
+                "No flags in this article." if self.analysis else "The analysis is still running.",
+                timeout=3,
+            )
+            return
+        if self.showing_original:
+            self.toggle_original()
+        found = self.reading.next_flag(self.article.cursor, step)
+        assert found is not None
+        flag, wrapped = found
+        if wrapped:
+            self.host.notify(
+                "Wrapped to the first flag." if step > 0 else "Wrapped to the last flag.", timeout=2
+            )
+        self.reading.jumps.record(self.reading.here(self.article.cursor))
+        self.select(flag)
+
+    def jump_back(self) -> None:
+        place = self.reading.jumps.back(self.reading.here(self.article.cursor))
+        if place is None:
+            self.host.notify("At the start of the jump list.", timeout=2)
+        else:
+            self._go_to_place(place)
+
+    def jump_forward(self) -> None:
+        place = self.reading.jumps.forward()
+        if place is None:
+            self.host.notify("At the end of the jump list.", timeout=2)
+        else:
+            self._go_to_place(place)
+
+    def _go_to_place(self, place: Place[Item]) -> None:
+        if self.analysis is not None and place.original != self.showing_original:
+            self.show_text(place.original)
+        if place.selection is not None:
+            self.select(place.selection, place.position, scroll=False, switch=False)
+        else:
+            self.clear_selection()
+        self.article.move_cursor(place.offset, announce=False)
+        self.article.scroll_to_offset(place.offset)
+        if place.selection is not None:
+            self.show_position(scroll=False)
+
+    def copy(self) -> None:
+        """``y``: the current span of the selection, else the sentence at the cursor."""
+        spans = self.reading.visible_spans(self.selection) if self.selection else ()
+        article = self.article
+        if spans:
+            a, b = spans[self.position]
+        elif article.text:
+            a, b = article.sentence_at(article.cursor)
+        else:
+            return
+        text = article.text[a:b]
+        self.host.copy_to_clipboard(text)
+        self.host.notify(f"Copied {len(text):,} characters.", timeout=2)
+
+
+def line_paragraphs(text: str) -> list[Span]:
+    """Paragraphs of the text as loaded (before cleaning): its lines that are not blank."""
+    return [match.span() for match in _TEXT_LINE.finditer(text)]
