@@ -117,3 +117,34 @@ async def test_D_refuses_an_out_of_range_date_with_one_line(typed: str, ok: Path
         assert "\x1b" not in error
         await pilot.press("escape")
         assert app.is_running and app.reference is None
+
+
+def test_listing_takes_a_large_article_as_last_seen_without_reading_it(
+    ok: Path, capsys, monkeypatch
+):
+    from tui.notes import cli as notes_cli
+
+    assert main(["notes", "add", str(ok), "--quote", "Paris", "--body", "kept"]) == 0
+    calls = []
+    real = notes_cli.analyze
+    monkeypatch.setattr(notes_cli, "analyze", lambda *a, **k: calls.append(a) or real(*a, **k))
+    monkeypatch.setattr(notes_cli, "REREAD_LIMIT", ok.stat().st_size - 1)
+    assert main(["notes", "list"]) == 0
+    assert calls == [] and "kept" in capsys.readouterr().out
+    monkeypatch.setattr(notes_cli, "REREAD_LIMIT", ok.stat().st_size)
+    assert main(["notes", "list"]) == 0
+    assert len(calls) == 1
+
+
+def test_a_fifo_as_settings_or_notes_database_is_refused_without_waiting(
+    tmp_path: Path, ok: Path, capsys
+):
+    os.mkfifo(tmp_path / "config.toml")
+    assert main(["analyze", "--config", str(tmp_path / "config.toml"), str(ok)]) == 0
+    assert "not a regular file" in capsys.readouterr().err
+    data = tmp_path / "data"
+    data.mkdir()
+    os.mkfifo(data / "notes.sqlite3")
+    assert main(["notes", "list", "--data-dir", str(data)]) == 1
+    [line] = capsys.readouterr().err.splitlines()
+    assert "is not a regular file" in line

@@ -82,3 +82,24 @@ def test_the_subtype_is_in_the_json_and_reads_back():
     assert leeds["subtype"] == "team"
     assert next(e for e in data["entities"] if e["name"] == "England")["subtype"] is None
     assert from_dict(data).entities == analysis.entities
+
+
+def test_a_club_named_before_its_player_is_the_club_and_the_player_a_person():
+    story = (
+        "Chelsea left-back Wayne Bridge could miss the rest of the season after the defeat. "
+        "Leeds boss Martin Kessel said his striker scored twice in the league match, 2-1."
+    )
+    found = entities(story)
+    assert found["Wayne Bridge"][0] == "person"
+    assert found["Leeds"] == ("organization", "team")
+
+
+def test_the_venue_and_a_bowler_are_not_read_as_teams():
+    card = (
+        "Cricket: scores at the close of play in the match, innings and wickets. "
+        "Kent 108-3. Graham Croft took 3-23; Thorpe c Smith b Croft 6. KANSAS AT DETROIT"
+    )
+    found = entities(card)
+    assert found["Kent"][0] == "organization"
+    assert found["Graham Croft"][0] == "person"
+    assert found["Detroit"][0] == "place"

@@ -259,3 +259,132 @@ async def test_hostile_settings_warn_safely(settings: str, tmp_path: Path):
         assert_safe(app)
         await pilot.press("escape")
         assert app.is_running
+
+
+def _every_dialog() -> set[type]:
+    """Every dialog class the reader can push, found by walking the screens package."""
+    import importlib
+    import pkgutil
+
+    import tui.screens
+    from tui.screens.dialog import Dialog
+
+    for module in pkgutil.iter_modules(tui.screens.__path__):
+        importlib.import_module(f"tui.screens.{module.name}")
+    found, todo = set(), [Dialog]
+    while todo:
+        for sub in todo.pop().__subclasses__():
+            found.add(sub)
+            todo.append(sub)
+    return {c for c in found if c.__module__.startswith("tui.")}
+
+
+def _hostile_dialogs() -> dict[str, object]:
+    from textual.binding import Binding
+
+    from tui.screens.date import DateScreen
+    from tui.screens.help import HelpScreen
+    from tui.screens.prompts import LetterPrompt
+
+    hostile = HOSTILE_BODY + " " + " ".join(HOSTILE_TAGS)
+    return {
+        "FilterScreen": lambda: FilterScreen([], [f"#{t}" for t in HOSTILE_TAGS]),
+        "TextPrompt": lambda: TextPrompt(hostile, TITLE + "[a=b=c]", HOSTILE_TAGS),
+        "LetterPrompt": lambda: LetterPrompt(hostile),
+        "ConfirmScreen": lambda: ConfirmScreen(hostile),
+        "ChoiceScreen": lambda: ChoiceScreen(hostile, [(t, t) for t in HOSTILE_TAGS]),
+        "DateScreen": lambda: DateScreen(None, hostile),
+        "NoteEditor": lambda: NoteEditor(hostile, HOSTILE_BODY),
+        "HelpScreen": lambda: HelpScreen(
+            [(TITLE + "[b]x", [Binding("z", "quit", hostile, key_display=TITLE)])]
+        ),
+    }
+
+
+def test_every_dialog_has_a_hostile_case():
+    """A new dialog fails this until it is given hostile text below."""
+    assert {c.__name__ for c in _every_dialog()} == set(_hostile_dialogs())
+
+
+@pytest.mark.parametrize("name", sorted(_hostile_dialogs()))
+async def test_every_dialog_draws_hostile_text_safely(name: str):
+    app = ReaderApp(source=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        app.notify(HOSTILE_BODY, title=TITLE)
+        app.set_status(HOSTILE_BODY)
+        app.push_screen(_hostile_dialogs()[name]())
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("down", "pagedown", "end")
+        await pilot.pause()
+        assert_safe(app)
+        if name == "DateScreen":
+            app.screen.query_one("#date-input").value = TITLE + "[a=b=c]"
+            await pilot.press("enter")
+            await pilot.pause()
+            assert_safe(app)
+        assert app.is_running
+
+
+async def test_palette_and_sidebar_show_hostile_names_safely():
+    from tui.source import decode
+
+    text = (
+        f"Talks in Paris\n\nPresident Anna {TITLE}Smith met [@click=app.quit]Jones[/] and "
+        f"Karl {BIDI}Berg in Paris on Monday. Smith said Berg agreed.\n"
+    )
+    app = ReaderApp(source=decode(text.encode(), name="h.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        assert_safe(app)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("S", "m", "i")
+        await pilot.pause()
+        await pilot.pause()
+        assert_safe(app)
+        await pilot.press("escape")
+        assert app.is_running
+
+
+async def test_a_hostile_completion_is_drawn_safely(hostile_article: Path, capsys):
+    _add(hostile_article, "Ferries to Calais", "", HOSTILE_TAGS)
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("g", "t")
+        await pilot.pause()
+        field = app.screen.query_one("Input")
+        field.value = "\x1b]0"  # completes to the tag that retitled the terminal
+        field.cursor_position = len(field.value)
+        await pilot.pause()
+        await pilot.pause()
+        assert field._suggestion.startswith("\x1b]0;PWNED")
+        out = assert_safe(app)
+        assert "␛]0" in out and "PWNED" in out  # the value and its completion after the cursor
+
+
+async def test_a_huge_body_opens_read_only_at_once_and_is_kept(hostile_article: Path, capsys):
+    from tui.screens.note_editor import EDIT_LIMIT
+
+    body = ("word " * 15 + "\n") * (EDIT_LIMIT // 40)
+    _add(hostile_article, "Ferries to Calais", body)
+    capsys.readouterr()
+    app = ReaderApp(str(hostile_article))
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        app.go_to(next(i for i in app.outline_items() if i.kind == "note"))
+        await pilot.pause()
+        app.article.focus()
+        await pilot.press("a")
+        await pilot.pause()
+        assert isinstance(app.screen, NoteEditor)
+        area = app.screen.query_one("#note-text")
+        assert area.read_only and len(area.text) == EDIT_LIMIT
+        assert "too many to edit here" in assert_safe(app)
+        await pilot.press("x", "ctrl+s")
+        await pilot.pause()
+        assert app.notebook.placed[0].note.body == body

@@ -8,6 +8,8 @@ import json
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tui.analysis import Source, analyze
 from tui.analysis.model import Correction
@@ -178,3 +180,64 @@ async def test_the_reader_opens_an_article_with_a_broken_stored_correction(artic
         assert "failed" not in app.query_one("#status").text
     with NoteStore.open(store.path.parent) as again:
         assert len(again.notes(again.documents()[0])) == 1  # kept: nothing a user saved is lost
+
+
+_JSON = st.recursive(
+    st.none()
+    | st.booleans()
+    | st.integers(min_value=-(2**80), max_value=2**80)
+    | st.floats(allow_nan=False, allow_infinity=False)
+    | st.text(max_size=8),
+    lambda inner: (
+        st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3)
+    ),
+    max_leaves=8,
+)
+_FIELDS = [
+    ("target",),
+    ("target", "source"),
+    ("target", "selector"),
+    ("target", "selector", 0),
+    ("target", "selector", 0, "exact"),
+    ("target", "selector", 1, "start"),
+    ("target", "selector", 1, "end"),
+    ("body",),
+    ("body", 0, "value"),
+    ("body", 0, "purpose"),
+    ("id",),
+    ("motivation",),
+    ("closeread:kind",),
+    ("closeread:original",),
+    ("closeread:correction",),
+    ("closeread:colour",),
+    ("created",),
+]
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(field=st.sampled_from(_FIELDS), value=_JSON)
+def test_any_value_in_any_field_is_imported_or_refused_in_one_line(
+    field, value, tmp_path_factory, capsys
+):
+    item = json.loads(json.dumps(GOOD))
+    holder = item
+    for key in field[:-1]:
+        holder = holder[key]
+    holder[field[-1]] = value
+    folder = tmp_path_factory.mktemp("fuzz")
+    path = folder / "in.json"
+    path.write_text(json.dumps({"type": "AnnotationPage", "items": [item]}), encoding="utf-8")
+    code = main(["notes", "import", str(path), "--data-dir", str(folder / "data")])
+    out = capsys.readouterr()
+    assert code in (0, 1)
+    assert "internal error" not in out.err and "Traceback" not in out.err
+    if code == 1:
+        assert len(out.err.splitlines()) == 1 and "annotation 1" in out.err, out.err
+    else:  # what was imported lists and exports
+        assert (
+            main(["notes", "export", "--format", "json", "--data-dir", str(folder / "data")]) == 0
+        )
+        assert main(["notes", "list", "--data-dir", str(folder / "data")]) == 0
+        capsys.readouterr()

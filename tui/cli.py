@@ -17,7 +17,7 @@ from typing import NoReturn
 from . import __version__, gcpolicy
 from .analysis import Source
 from .config import Config, data_dir, default_config_path, load_config
-from .safe_text import one_line
+from .safe_text import one_line, plain
 from .source import LoadError, load
 
 PROG = "closeread"
@@ -361,7 +361,7 @@ def run_report(options: argparse.Namespace) -> int:
     for record in corpus.records(options.results, stdin=sys.stdin.buffer):
         tally.add(record)
     render = corpus.render_md if options.format == "md" else corpus.render_text
-    sys.stdout.write(render(tally))
+    sys.stdout.write(plain(render(tally)))
     return 0
 
 

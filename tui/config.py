@@ -49,6 +49,8 @@ def load_config(path: Path | None) -> Config:
         return Config()
     import tomllib  # most readers have no settings file: no TOML parser on their start-up
 
+    if path.is_dir() or not path.is_file():  # a FIFO would make the read wait for a writer
+        return Config(warnings=(f"{path}: ignored, it is not a regular file",))
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:

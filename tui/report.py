@@ -8,14 +8,13 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from .analysis.model import Analysis, Correction, Flag
+from .analysis.model import SEVERITY, Analysis, Correction, Flag
 from .outline import figure_value
 from .safe_text import one_line
 
 if TYPE_CHECKING:
     from .notes.model import Note, Placed
 
-_TITLES = (("error", "Errors"), ("warning", "Warnings"), ("info", "Info"))
 QUOTE_LIMIT = 240
 SHOWN_KINDS = ("note", "highlight", "bookmark")
 REVIEW_SCHEMA = "closeread/review@1"
@@ -63,7 +62,8 @@ def markdown_report(analysis: Analysis, name: str, review: Review | None = None)
     lines += ["", f"## Flags ({_count(len(analysis.flags), gone)})", ""]
     if not analysis.flags:
         lines += ["Nothing flagged.", ""]
-    for severity, title in _TITLES:
+    for severity, style in SEVERITY.items():
+        title = style.group
         flags = sorted(
             (f for f in analysis.flags if f.severity == severity),
             key=lambda f: (f.spans[0] if f.spans else (-1, -1), f.rule),

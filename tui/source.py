@@ -14,7 +14,7 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from .analysis.model import Format, Source
+from .analysis.model import EMPTY_ARTICLE, Format, Source
 from .formats import Extracted
 from .safe_text import one_line
 
@@ -180,7 +180,7 @@ def decode(
     fmt = detect_format(text, name)
     extracted = extract(text, fmt)
     if not extracted.text.strip():
-        warnings.append("The article is empty: there is no text to read.")
+        warnings.append(EMPTY_ARTICLE)
     return Source(
         text=extracted.text,
         format=fmt,

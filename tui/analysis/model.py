@@ -23,8 +23,29 @@ Span = tuple[int, int]
 Format = Literal["text", "markdown", "html"]
 Severity = Literal["error", "warning", "info"]
 EntityKind = Literal["person", "organization", "place", "other"]
+EditKind = Literal[
+    "whitespace", "markup", "credit", "caption", "boilerplate", "duplicate", "near-duplicate"
+]
+FigureKind = Literal[
+    "count",
+    "approximate",
+    "range",
+    "percent",
+    "fraction",
+    "money",
+    "measure",
+    "ordinal",
+    "score",
+    "year",
+    "date",
+    "relative-date",
+    "time",
+]
+"""The kinds, as the JSON contract spells them (``kind`` of edits, entities and figures)."""
 
 SCHEMA = "closeread/analysis@1"
+EMPTY_ARTICLE = "The article is empty: there is no text to read."
+"""The loader's warning for an article with no text: the analysis flags it as empty-article."""
 
 
 class SeverityStyle(NamedTuple):
@@ -65,7 +86,7 @@ class Edit(NamedTuple):
     """One change cleaning made: ``original`` is the span it touched in ``Source.text`` and ``text``
     is exactly that slice; ``replacement`` is what stands in its place in the cleaned text."""
 
-    kind: str
+    kind: EditKind
     original: Span
     text: str
     reason: str
@@ -151,7 +172,7 @@ class Figure(NamedTuple):
 
     id: str
     text: str
-    kind: str
+    kind: FigureKind
     value: float | int | None = None
     low: float | int | None = None
     high: float | int | None = None

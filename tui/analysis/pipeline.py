@@ -16,6 +16,7 @@ from .figures import find_figures  # noqa: E402
 from .flags import find_flags  # noqa: E402
 from .model import (  # noqa: E402
     CORRECTION_ACTIONS,
+    EMPTY_ARTICLE,
     SEVERITY,
     Analysis,
     Flag,
@@ -147,7 +148,7 @@ def _source_flags(source: Source) -> list[Flag]:
     """Loader warnings as flags, so the reader sees them with everything else."""
     flags = []
     for warning in source.warnings:
-        rule = "empty-article" if "empty" in warning else "source-decoding"
+        rule = "empty-article" if warning == EMPTY_ARTICLE else "source-decoding"
         severity: Severity = "info" if rule == "empty-article" else "warning"
         flags.append(make_flag(rule, severity, warning, (), source.text, "From loading the file."))
     return flags

@@ -18,6 +18,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
+from ..analysis.model import SEVERITIES
 from ..safe_text import one_line
 from ..source import LoadError
 
@@ -151,7 +152,7 @@ def tables(tally: Tally, entities: int = 20) -> list[Table]:
 
 def headline(tally: Tally) -> str:
     severities = ", ".join(
-        f"{tally.severities[s]:,} {s}" for s in ("error", "warning", "info") if tally.severities[s]
+        f"{tally.severities[s]:,} {s}" for s in SEVERITIES if tally.severities[s]
     )
     line = (
         f"{tally.articles:,} articles analysed, {tally.failed:,} failed; "

@@ -6,6 +6,7 @@ from collections import Counter
 from typing import TextIO
 
 from ..analysis import Analysis
+from ..analysis.model import SEVERITIES
 from ..safe_text import one_line, plain
 
 
@@ -41,11 +42,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     lines.append(
         f"  flags: {len(analysis.flags)}"
         + (
-            " ("
-            + ", ".join(
-                f"{severities[s]} {s}" for s in ("error", "warning", "info") if severities[s]
-            )
-            + ")"
+            " (" + ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s]) + ")"
             if analysis.flags
             else ""
         )

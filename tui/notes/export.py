@@ -257,9 +257,11 @@ def _a(value: Any) -> str:
     }.get(type(value), type(value).__name__)
 
 
-def _text(value: Any, field: str, *, optional: bool = False) -> str | None:
-    if value is None and optional:
-        return None
+def _maybe_text(value: Any, field: str) -> str | None:
+    return None if value is None else _text(value, field)
+
+
+def _text(value: Any, field: str) -> str:
     if not isinstance(value, str):
         raise _BadField(f"'{field}' should be text, not {_a(value)}")
     if _SURROGATE.search(value):
@@ -297,13 +299,12 @@ def _note(item: Any) -> tuple[str, Note]:
             raise _BadField("'target' is an empty list")
         target = target[0]
     if isinstance(target, str):
-        source, selectors = target, []
+        source, selectors = target, list[dict[str, Any]]()
     elif isinstance(target, dict):
         source = _text(target.get("source"), "target.source")
         selectors = _objects(target.get("selector", []), "target.selector")
     else:
         raise _BadField(f"'target' should be an object or text, not {_a(target)}")
-    assert source is not None
     if not source.strip():
         raise _BadField("'target.source' is empty")
     quote = next((s for s in selectors if s.get("type") == "TextQuoteSelector"), None)
@@ -311,7 +312,6 @@ def _note(item: Any) -> tuple[str, Note]:
     anchor = None
     if quote is not None:
         exact = _text(quote.get("exact"), "TextQuoteSelector.exact")
-        assert exact is not None
         start, end = 0, len(exact)
         if position is not None:
             start = _position(position.get("start"), "TextPositionSelector.start")
@@ -327,35 +327,35 @@ def _note(item: Any) -> tuple[str, Note]:
             original=_original(item.get("closeread:original")),
         )
     bodies = _objects(item.get("body", []), "body")
-    texts: list[str | None] = []
-    tags: list[str | None] = []
+    texts: list[str] = []
+    tags: list[str] = []
     for i, b in enumerate(bodies, 1):
-        purpose = _text(b.get("purpose"), f"body item {i} purpose", optional=True)
+        purpose = _maybe_text(b.get("purpose"), f"body item {i} purpose")
         value = _text(b.get("value", ""), f"body item {i} value")
         (tags if purpose == "tagging" else texts).append(value)
     kind = item.get("closeread:kind")
     if kind is None:
-        motivation = _text(item.get("motivation"), "motivation", optional=True)
+        motivation = _maybe_text(item.get("motivation"), "motivation")
         kind = _KIND_OF_MOTIVATION.get(motivation or "", "note")
     if not isinstance(kind, str) or kind not in KINDS or kind == "position":
         shown = kind[:40] if isinstance(kind, str) else _a(kind)
         raise _BadField(
             f"'closeread:kind' should be one of {', '.join(_MOTIVATION)}, not {shown!r}"
         )
-    created = _text(item.get("created"), "created", optional=True) or now()
+    created = _maybe_text(item.get("created"), "created") or now()
     note = Note(
         kind=kind,
         anchor=anchor,
-        body="\n\n".join(t for t in texts if t is not None),
-        tags=tuple(t for t in tags if t is not None),
-        colour=_text(item.get("closeread:colour"), "closeread:colour", optional=True),
-        letter=_text(item.get("closeread:letter"), "closeread:letter", optional=True),
-        flag_id=_text(item.get("closeread:flag"), "closeread:flag", optional=True),
-        reason=_text(item.get("closeread:reason"), "closeread:reason", optional=True) or "",
+        body="\n\n".join(texts),
+        tags=tuple(tags),
+        colour=_maybe_text(item.get("closeread:colour"), "closeread:colour"),
+        letter=_maybe_text(item.get("closeread:letter"), "closeread:letter"),
+        flag_id=_maybe_text(item.get("closeread:flag"), "closeread:flag"),
+        reason=_maybe_text(item.get("closeread:reason"), "closeread:reason") or "",
         correction=_correction(item.get("closeread:correction")),
         id=_note_id(item.get("id")),
         created=created,
-        updated=_text(item.get("modified"), "modified", optional=True) or created,
+        updated=_maybe_text(item.get("modified"), "modified") or created,
     )
     if note.anchor is None and note.correction is None:
         raise _BadField("has no TextQuoteSelector (nor an entity correction)")
@@ -388,7 +388,6 @@ def _correction(value: Any) -> Correction | None:
             f"'closeread:correction.action' should be one of {', '.join(CORRECTION_ACTIONS)}"
         )
     entity = _text(value.get("entity"), "closeread:correction.entity")
-    assert entity is not None
     if not entity.strip():
         raise _BadField("'closeread:correction.entity' is empty")
     fixed = _text(value.get("value", ""), "closeread:correction.value")
@@ -401,7 +400,6 @@ def _note_id(value: Any) -> str:
     if value is None or value == "":
         raise _BadField("has no 'id'")
     text = _text(value, "id")
-    assert text is not None
     if text.startswith("urn:uuid:"):
         try:
             return uuid.UUID(text.removeprefix("urn:uuid:")).hex

@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 import sqlite3
+import stat
 import threading
 import time
 import uuid
@@ -734,7 +735,12 @@ def _patiently(db: sqlite3.Connection, statement: str) -> list[tuple]:
 
 
 def _check_header(path: Path) -> None:
-    """Refuse, before SQLite touches it, a file that is not an SQLite database."""
+    """Refuse, before SQLite touches it, a file that is not an SQLite database (a FIFO or a
+    device in its place is refused without opening it: opening a FIFO waits for a writer)."""
+    with suppress(OSError):
+        mode = path.stat().st_mode
+        if not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+            raise StoreUnavailable(f"{path}: is not a regular file, so not the notes database")
     try:
         with path.open("rb") as handle:
             head = handle.read(len(_SQLITE_MAGIC))

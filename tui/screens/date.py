@@ -27,9 +27,11 @@ class DateScreen(Dialog[date | bool | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="date-body"):
             yield Static(
-                "Resolve weekdays and 'yesterday' against (YYYY-MM-DD; empty: the article's own"
-                f" date, now {self._found}). Enter applies, esc cancels.",
-                markup=False,
+                shown(
+                    "Resolve weekdays and 'yesterday' against (YYYY-MM-DD; empty: the article's "
+                    f"own date, now {self._found}). Enter applies, esc cancels.",
+                    lines=True,
+                )
             )
             yield GuardedInput(
                 self._current.isoformat() if self._current else "",

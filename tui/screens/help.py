@@ -57,7 +57,7 @@ class HelpScreen(Dialog[None]):
         table.add_column(style="bold", no_wrap=True)
         table.add_column()
         for title, bindings in self._sections:
-            table.add_row(Text(title, style="bold underline"), "")
+            table.add_row(Text(one_line(title), style="bold underline"), "")
             for key, description in binding_rows(bindings):
                 table.add_row(Text(one_line(key)), Text(one_line(description)))
             table.add_row("", "")

@@ -9,10 +9,11 @@ saved, stays exactly what was typed or stored.
 from __future__ import annotations
 
 from rich.segment import Segment
+from rich.text import Text
 from textual.strip import Strip
 from textual.widgets import Input, TextArea
 
-from ..safe_text import visible
+from ..safe_text import plain, visible
 
 
 def guarded_strip(strip: Strip, width: int) -> Strip:
@@ -26,7 +27,14 @@ def guarded_strip(strip: Strip, width: int) -> Strip:
 
 
 class GuardedInput(Input):
-    """An ``Input`` whose value and completion are drawn with their controls made visible."""
+    """An ``Input`` whose value and completion are drawn with their controls made visible.
+    (In the completion's tail Rich drops BEL, BS and CR before the guard sees them: unseen,
+    but they never reach the terminal either.)"""
+
+    @property
+    def _value(self) -> Text:
+        """The value as drawn: controls as their pictures, one character for one."""
+        return Text(plain(self.value), no_wrap=True, overflow="ignore", end="")
 
     def render_line(self, y: int) -> Strip:
         return guarded_strip(super().render_line(y), max(self.size.width, 1))
@@ -58,6 +66,13 @@ class GuardedTextArea(TextArea):
     def exact_text(self) -> str:
         """The text as edited, with the break characters it was given put back."""
         return self.text.translate(self._given_back)
+
+    def get_line(self, line_index: int) -> Text:
+        """The line as drawn: controls as their pictures, one character for one, tabs kept
+        (Rich would drop BEL, BS and CR from a ``Text`` silently)."""
+        line = super().get_line(line_index)
+        shown = plain(line.plain.translate(self._drawn) if self._drawn else line.plain)
+        return Text(shown, end="", no_wrap=True) if shown != line.plain else line
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from ..model import Edit, Severity
+from ..model import Edit, EditKind, Severity
 
 Piece = tuple[int, int, Edit | None]
 """``(start, end, edit)`` in the source: copied as it is when ``edit`` is None."""
@@ -23,7 +23,7 @@ class Change(NamedTuple):
     start: int
     end: int
     replacement: str
-    kind: str
+    kind: EditKind
     reason: str
 
 
@@ -49,7 +49,7 @@ class Block:
         return self._text
 
     def replace(
-        self, start: int, end: int, replacement: str, kind: str, reason: str
+        self, start: int, end: int, replacement: str, kind: EditKind, reason: str
     ) -> Edit | None:
         """Replace ``text[start:end]`` and record it as one edit of the source (None when
         nothing would change)."""
@@ -119,7 +119,7 @@ class Block:
         self._text = None
         return made
 
-    def remove(self, kind: str, reason: str) -> Edit | None:
+    def remove(self, kind: EditKind, reason: str) -> Edit | None:
         """Remove the whole paragraph as one edit."""
         return self.replace(0, len(self.text), "", kind, reason)
 

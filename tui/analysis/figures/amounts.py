@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..model import FigureKind
 from .candidate import Candidate
 from .numbers import Number, find_digit_numbers, find_word_numbers, tidy
 
@@ -278,7 +279,7 @@ class _Builder:
         if currency:
             start = currency[1]
         unit: str | None = currency[0] if currency else None
-        kind = "money" if currency else "count"
+        kind: FigureKind = "money" if currency else "count"
         if n.form == "ordinal":
             return None if self._skip_ordinal(n) else Candidate(start, end, "ordinal", value)
         if n.form == "fraction":
@@ -324,8 +325,8 @@ class _Builder:
             n.words and m.group("unit") in ("m", "g", "t", "l", "L", "C", "F", "K", "V", "W")
         ):
             unit = m.group("unit")
-            kind = "count" if unit in _TIME_UNITS else "measure"
-            return Candidate(start, m.end(), kind, value, unit=unit)
+            measured: FigureKind = "count" if unit in _TIME_UNITS else "measure"
+            return Candidate(start, m.end(), measured, value, unit=unit)
         if (
             not n.words
             and isinstance(value, int)

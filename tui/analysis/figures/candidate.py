@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from ..model import FigureKind
+
 # Which finder wins when two claim the same words: dates and times first, then amounts.
 RANK_DATE = 0
 RANK_AMOUNT = 1
@@ -19,7 +21,7 @@ class Candidate:
 
     start: int
     end: int
-    kind: str
+    kind: FigureKind
     value: float | int | None = None
     low: float | int | None = None
     high: float | int | None = None

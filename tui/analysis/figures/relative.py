@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 
-from ..model import ReferenceDate
+from ..model import FigureKind, ReferenceDate
 from .candidate import RANK_DATE, Candidate
 from .dates import WEEKDAYS, find_dates, year_for
 from .numbers import TEENS, TENS, UNITS
@@ -62,7 +62,7 @@ def find_relative(text: str) -> list[Candidate]:
     """Every relative day, each carrying what it needs to be resolved."""
     found = []
 
-    def add(start: int, end: int, spec: tuple, kind: str = "relative-date") -> None:
+    def add(start: int, end: int, spec: tuple, kind: FigureKind = "relative-date") -> None:
         found.append(Candidate(start, end, kind, rank=RANK_DATE, relative=spec))
 
     for m in _weekdays(text):
