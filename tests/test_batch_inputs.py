@@ -58,6 +58,16 @@ def test_glob_chooses_other_files_by_name_or_path(tmp_path: Path, capsys):
     assert [Path(r["path"]).name for r in _records(capsys.readouterr().out)] == ["10.TXT", "2.txt"]
 
 
+def test_a_folder_without_articles_is_a_failure_not_an_empty_success(tmp_path: Path, capsys):
+    _tree(tmp_path)
+    assert main(["analyze", str(tmp_path), "--json", "--glob", "*.pdf", "-j", "1"]) == 1
+    captured = capsys.readouterr()
+    assert _records(captured.out) == [
+        {"path": str(tmp_path), "error": "a folder with no articles in it (*.pdf)"}
+    ]
+    assert captured.err.splitlines()[-1] == "closeread: 0 analysed, 1 failed"
+
+
 def test_links_to_folders_are_not_followed_and_fifos_are_passed_over(tmp_path: Path, capsys):
     _tree(tmp_path / "archive")
     (tmp_path / "archive" / "loop").symlink_to(tmp_path / "archive")

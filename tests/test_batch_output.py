@@ -169,3 +169,26 @@ def test_stdin_jsonl_and_single_input_print_no_summary(tmp_path: Path, capsys):
     captured = capsys.readouterr()
     assert captured.err == ""
     assert json.loads(captured.out)["path"] == str(article)
+
+
+def test_a_worker_that_dies_ends_the_run_with_one_line_and_whole_records(
+    archive: Path, tmp_path: Path, capsys, monkeypatch
+):
+    from concurrent.futures.process import BrokenProcessPool
+
+    from tui.batch import engines
+
+    def dying_pool(items, settings, jobs, chunk=16):
+        results = engines.serial(items, settings)
+        yield next(results)
+        yield next(results)
+        raise BrokenProcessPool("A process in the process pool was terminated abruptly")
+
+    monkeypatch.setattr(engines, "pool", dying_pool)
+    target = tmp_path / "out.jsonl"
+    assert main(["analyze", str(archive), "--output", str(target), "-j", "2"]) == 1
+    assert capsys.readouterr().err == (
+        "closeread: a worker process died (out of memory?) after 2 analysed, 0 failed; "
+        "--resume goes on from there\n"
+    )
+    assert len(target.read_text().splitlines()) == 2

@@ -96,5 +96,5 @@ def test_report_reads_what_analyze_wrote(tmp_path: Path, capsys):
     assert main(["analyze", str(tmp_path / "in"), "--output", str(target), "-j", "1"]) == 0
     assert main(["report", str(target)]) == 0
     out = capsys.readouterr().out
-    assert "1 articles analysed, 0 failed" in out
+    assert "1 article analysed, 0 failed" in out
     assert "Dover" in out

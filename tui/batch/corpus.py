@@ -21,6 +21,7 @@ from typing import Any, BinaryIO, NamedTuple
 from ..analysis.model import SEVERITIES
 from ..safe_text import one_line
 from ..source import LoadError
+from .inputs import Borrowed
 
 FAILURES_SHOWN = 50
 
@@ -155,7 +156,8 @@ def headline(tally: Tally) -> str:
         f"{tally.severities[s]:,} {s}" for s in SEVERITIES if tally.severities[s]
     )
     line = (
-        f"{tally.articles:,} articles analysed, {tally.failed:,} failed; "
+        f"{tally.articles:,} {'article' if tally.articles == 1 else 'articles'} analysed, "
+        f"{tally.failed:,} failed; "
         f"{tally.words:,} words; {sum(tally.severities.values()):,} flags"
         + (f" ({severities})" if severities else "")
     )
@@ -240,7 +242,7 @@ def records(paths: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Any
 def _streams(path: str, stdin: BinaryIO | None) -> list[tuple[str, Any]]:
     if path == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        return [("stdin", lambda: _Borrowed(stream))]
+        return [("stdin", lambda: Borrowed(stream))]
     p = Path(path)
     if p.is_dir():
         files = sorted(p.glob("part-*.jsonl")) + sorted(p.glob("part-*.jsonl.gz"))
@@ -255,17 +257,6 @@ def _streams(path: str, stdin: BinaryIO | None) -> list[tuple[str, Any]]:
         (str(f), lambda f=f: gzip.open(f, "rb") if f.name.endswith(".gz") else f.open("rb"))
         for f in files
     ]
-
-
-class _Borrowed:
-    def __init__(self, stream: BinaryIO) -> None:
-        self._stream = stream
-
-    def __enter__(self) -> BinaryIO:
-        return self._stream
-
-    def __exit__(self, *_: object) -> None:
-        return None
 
 
 def _parse(line: bytes) -> Any:

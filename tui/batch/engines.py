@@ -19,6 +19,9 @@ from .work import Result, Settings, process, process_chunk
 CHUNK = 16
 """Inputs per task: a BBC story takes about 5 ms, so a task is some 80 ms of work."""
 
+DASK_CHUNK = 64
+"""Dask's tasks cost more to schedule (a graph, the scheduler, the network): larger ones."""
+
 DASK_INSTALL = "pip install 'closeread[dask]'"
 
 
@@ -34,11 +37,11 @@ def cores() -> int:
         return os.cpu_count() or 1
 
 
-def chunk_size(total: int | None, jobs: int) -> int:
-    """Small runs are split so that every worker gets work; large ones use ``CHUNK``."""
+def chunk_size(total: int | None, jobs: int, most: int = CHUNK) -> int:
+    """Small runs are split so that every worker gets work; large ones use ``most``."""
     if total is None:
-        return CHUNK
-    return max(1, min(CHUNK, total // (jobs * 4)))
+        return most
+    return max(1, min(most, total // (jobs * 4)))
 
 
 def serial(items: Iterable[Item], settings: Settings) -> Iterator[Result]:

@@ -151,7 +151,7 @@ def _jsonl_lines(source: str, stdin: BinaryIO | None) -> Iterator[tuple[int, byt
 def _open_input(source: str, stdin: BinaryIO | None, *, what: str) -> Any:
     """A list or dump to read line by line: a file (gzip if it ends in .gz) or stdin."""
     if source == "-":
-        return _Unclosed(stdin if stdin is not None else sys.stdin.buffer)
+        return Borrowed(stdin if stdin is not None else sys.stdin.buffer)
     try:
         if os.path.isdir(source):
             raise LoadError(f"{what} {source}: is a directory, not a file")
@@ -166,8 +166,8 @@ def _open_input(source: str, stdin: BinaryIO | None, *, what: str) -> Any:
         raise LoadError(f"{what} {source}: cannot be read ({error.strerror or error})") from None
 
 
-class _Unclosed:
-    """Stdin, read in a ``with`` that must not close it."""
+class Borrowed:
+    """Stdin, read in a ``with`` that must not close it (the report reads it so too)."""
 
     def __init__(self, stream: BinaryIO) -> None:
         self._stream = stream

@@ -56,7 +56,7 @@ class FileOutput:
     def __init__(self, path: Path, resume: bool) -> None:
         self.path = path
         self.resume = resume
-        self._kept: tuple[int, int] | None = None  # records and bytes of text to keep
+        self._kept: int | None = None  # bytes of whole records to keep, when resuming
         self._handle: BinaryIO | None = None
 
     def existing(self) -> Iterator[dict[str, Any]]:
@@ -69,15 +69,15 @@ class FileOutput:
                 f"--output {self.path}: already exists; --resume continues it, "
                 "or remove it to start again"
             )
-        self._kept = (0, 0)
-        for names, records, size in _complete_records(self.path):
-            self._kept = (records, size)
+        self._kept = 0
+        for names, _, size in _complete_records(self.path):
+            self._kept = size
             yield names
 
     def open(self) -> None:
         gz = self.path.name.endswith(".gz")
         if self._kept is not None:
-            _cut(self.path, self._kept[1], gz=gz)
+            _cut(self.path, self._kept, gz=gz)
         self._handle = _open(self.path, append=self._kept is not None, gz=gz)
 
     def write(self, text: str) -> None:
@@ -103,7 +103,7 @@ class ShardOutput:
         self.resume = resume
         self._index = 0
         self._in_shard = 0
-        self._kept: tuple[int, int] | None = None
+        self._kept: int | None = None
         self._handle: BinaryIO | None = None
 
     def _shard(self, index: int) -> Path:
@@ -128,9 +128,9 @@ class ShardOutput:
             )
         for index, shard in enumerate(shards):
             last = index == len(shards) - 1
-            self._index, self._in_shard, self._kept = index, 0, (0, 0)
+            self._index, self._in_shard, self._kept = index, 0, 0
             for names, records, size in _complete_records(shard, torn_ok=last):
-                self._in_shard, self._kept = records, (records, size)
+                self._in_shard, self._kept = records, size
                 yield names
             if not last and self._in_shard != self.size:
                 raise LoadError(
@@ -141,7 +141,7 @@ class ShardOutput:
     def open(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         if self._kept is not None:
-            _cut(self._shard(self._index), self._kept[1], gz=self.gz)
+            _cut(self._shard(self._index), self._kept, gz=self.gz)
             if self._in_shard < self.size:
                 self._handle = _open(self._shard(self._index), append=True, gz=self.gz)
             else:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterator
+from concurrent.futures import BrokenExecutor
 from pathlib import Path
 from typing import Any, BinaryIO, Literal, NamedTuple
 
@@ -62,15 +63,20 @@ def run(
                 else:
                     analysed += 1
                 shown.advance(result.error is not None)
-    except KeyboardInterrupt:
+    except (BrokenExecutor, KeyboardInterrupt) as stop:
+        # a worker was killed (out of memory, a signal) or the user stopped the run: the
+        # output holds whole records, and --resume goes on from there
+        stopped = isinstance(stop, KeyboardInterrupt)
+        what = "stopped:" if stopped else "a worker process died (out of memory?) after"
         sink.close()
         print(
-            f"{prog}: stopped: {_summary(analysed, failed, done, failed_before, sink)}"
+            f"{prog}: {what} {_summary(analysed, failed, done, failed_before, sink)}"
             + ("; --resume goes on from there" if plan.output else ""),
             file=sys.stderr,
         )
-        return 130
-    sink.close()
+        return 130 if stopped else 1
+    finally:
+        sink.close()
     if not single:
         print(f"{prog}: {_summary(analysed, failed, done, failed_before, sink)}", file=sys.stderr)
     return 1 if failed or failed_before else 0
@@ -79,9 +85,10 @@ def run(
 def _results(
     todo: Iterator[Item], settings: Settings, plan: Plan, single: bool, total: int | None
 ) -> Iterator[Any]:
-    chunk = engines.chunk_size(total, plan.jobs)
     if plan.engine == "dask":
+        chunk = engines.chunk_size(total, plan.jobs, engines.DASK_CHUNK)
         return engines.dask(todo, settings, plan.jobs, chunk, scheduler=plan.scheduler)
+    chunk = engines.chunk_size(total, plan.jobs)
     if plan.jobs <= 1 or single:
         return engines.serial(todo, settings)
     return engines.pool(todo, settings, plan.jobs, chunk)
