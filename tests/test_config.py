@@ -9,7 +9,7 @@ from tui.config import Config, load_config
 
 
 def test_no_file_means_the_defaults(tmp_path: Path):
-    assert load_config(tmp_path / "absent.toml") == Config()
+    assert load_config(tmp_path / "absent.toml") == Config(path=tmp_path / "absent.toml")
     assert load_config(None) == Config()
 
 

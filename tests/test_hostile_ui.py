@@ -172,8 +172,11 @@ async def test_hostile_body_in_the_note_editor_is_shown_safely_and_kept(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, NoteEditor)
-        out = assert_safe(app)
-        assert "␛]0;PWNED␇" in out and "[@click=app.quit]q[/]" in out
+        assert_safe(app)
+        area = app.screen.query_one("#note-text")
+        drawn = "".join(s.text for y in range(4) for s in area.render_line(y))
+        assert "␛]0;PWNED␇" in drawn and "[@click=app.quit]q[/]" in drawn
+        assert "␉" not in drawn and "tabbed" in drawn and "␀ nul ␡ del" in drawn
         await pilot.press("end", "!", "ctrl+s")
         await pilot.pause()
         saved = app.notebook.placed[0].note

@@ -128,10 +128,34 @@ def test_an_unknown_export_format_is_a_bad_argument(capsys):
 
 
 def test_importing_a_file_that_is_not_json_is_one_line_and_exit_1(tmp_path: Path, capsys):
+    bad = tmp_path / "notes.json"
+    bad.write_text('{"type": ', encoding="utf-8")
+    assert notes_import(str(bad)) == 1
+    assert "not JSON" in only_error_line(capsys)
+
+
+def test_importing_markdown_without_closeread_notes_is_one_line(tmp_path: Path, capsys):
     bad = tmp_path / "notes.md"
     bad.write_text("# Notes\n\n> a quote\n", encoding="utf-8")
     assert notes_import(str(bad)) == 1
-    assert "not JSON" in only_error_line(capsys)
+    assert "no closeread notes in this Markdown" in only_error_line(capsys)
+
+
+def test_a_markdown_export_imports_back_like_json(
+    article: Path, tmp_path: Path, capsys, monkeypatch
+):
+    notes_add(str(article), QUOTE, "How many? -- see <b>x</b> -->", ["numbers"])
+    notes_add(str(article), "storm", "")
+    before = listed(capsys, article)
+    assert notes_export(str(article), "md") == 0
+    exported = tmp_path / "notes.md"
+    exported.write_text(capsys.readouterr().out, encoding="utf-8")
+    monkeypatch.setenv("CLOSEREAD_DATA_DIR", str(tmp_path / "elsewhere"))
+    assert notes_import(str(exported)) == 0
+    assert capsys.readouterr().out.strip() == "imported 2 notes"
+    assert listed(capsys, article) == before
+    assert notes_import(str(exported)) == 0
+    assert capsys.readouterr().out.strip() == "imported 0 notes (2 already saved)"
 
 
 def test_a_damaged_notes_database_is_one_line_and_exit_1(article: Path, tmp_path: Path, capsys):

@@ -129,3 +129,22 @@ def test_markdown_lists_orphans_apart_with_their_quotes():
     md = to_markdown([(DOC, anchor_notes(NOTES[:2], changed))])
     orphans = md.index("## Orphaned")
     assert md.index("> storm") < orphans < md.index("> passengers waited")
+
+
+def test_markdown_export_imports_back_exactly_and_renders_without_its_data():
+    from markdown_it import MarkdownIt
+
+    from tui.notes.export import read_markdown
+
+    md = to_markdown([(DOC, anchor_notes(NOTES, TEXT))])
+    assert sorted(read_markdown(md), key=lambda x: x[1].id) == sorted(
+        ((DOC.source, n) for n in NOTES), key=lambda x: x[1].id
+    )
+    html = MarkdownIt("commonmark").render(md)
+    assert "closeread:annotation" not in _visible(html)
+
+
+def _visible(html: str) -> str:
+    import re
+
+    return re.sub(r"<!--.*?-->", "", html, flags=re.S)

@@ -139,10 +139,10 @@ def test_review_of_a_missing_file_is_one_line_and_exit_1(tmp_path, capsys):
     assert code == 1 and len(err.strip().splitlines()) == 1
 
 
-def test_a_missing_config_file_given_on_the_command_line_is_a_warning(article, capsys):
-    code, _, err = run(capsys, "analyze", str(article), "--config", "/nope.toml")
-    assert code == 0
-    assert "warning: /nope.toml: no such settings file; using the defaults" in err
+def test_a_missing_config_file_given_on_the_command_line_is_an_error(article, capsys):
+    code, _, err = run(capsys, "review", str(article), "--config", "/nope.toml")
+    assert code == 1
+    assert err == "closeread: /nope.toml: no such settings file\n"
 
 
 async def test_the_palette_writes_the_review(tmp_path: Path, monkeypatch):

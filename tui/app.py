@@ -19,11 +19,12 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import events, work
+from textual import constants, events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
+from textual.theme import Theme
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
@@ -124,6 +125,7 @@ class ReaderApp(GuardedNotifications, App[int]):
                 self.notify(
                     f"Unknown theme '{self.config.theme}'; using the default.", severity="warning"
                 )
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
         if self.config.keys:
             self.set_keymap(self.config.keys)
         for warning in (*self.config.warnings, *self.source.warnings):
@@ -133,6 +135,17 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.set_status("Analysing…")
         self.article.focus()
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
+
+    def _remember_theme(self, theme: Theme) -> None:
+        """A theme picked in the palette is the reader's choice: saved for the next start."""
+        if theme.name == (self.config.theme or constants.DEFAULT_THEME):
+            return
+        from .config import default_config_path, save_theme
+
+        self.config = self.config._replace(theme=theme.name)
+        problem = save_theme(self.config.path or default_config_path(), theme.name)
+        if problem:
+            self.notify(one_line(problem, STATUS_LIMIT), severity="warning", timeout=8)
 
     def after_first_frame(self) -> None:
         """What the first frame does not need: the collector, then the notes and the

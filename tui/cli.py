@@ -16,11 +16,22 @@ from typing import NoReturn
 
 from . import __version__, gcpolicy
 from .analysis import Source
-from .config import Config, data_dir, default_config_path, load_config
+from .config import Config, check_names, data_dir, default_config_path, load_config
 from .safe_text import one_line, plain
 from .source import LoadError, load
 
 PROG = "closeread"
+COMMANDS = """commands (each has --help):
+  closeread analyze PATH|URL...   the analysis without the reader: a summary, JSON or a report
+                                  (folders, lists and JSON Lines too)
+  closeread report RESULTS        sums up a batch's results
+  closeread review PATH           a finished review: flags with your dismissals, your notes
+  closeread notes add|list|export|search|import|relink
+                                  your notes from the command line
+  closeread config path|init      where the settings file is; write one with every option
+  closeread serve [PATH] [--host H] [--port N]
+                                  the reader in a web browser (pip install 'closeread[web]')
+"""
 
 
 class _Parser(argparse.ArgumentParser):
@@ -55,6 +66,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser = _notes_parser()
         options = parser.parse_args(args[1:])
         return _guarded(lambda: run_notes(options), options.debug)
+    if args[:1] == ["serve"]:
+        parser = _serve_parser()
+        options = parser.parse_args(args[1:])
+        from .serve import run_serve
+
+        return _guarded(lambda: run_serve(options), options.debug)
+    if args[:1] == ["config"]:
+        parser = _config_parser()
+        options = parser.parse_args(args[1:])
+        return _guarded(lambda: run_config(options), options.debug)
     parser = _reader_parser()
     options = parser.parse_args(args)
     return _guarded(lambda: run_reader(options), options.debug)
@@ -115,7 +136,8 @@ def _data_dir_option(parser: argparse.ArgumentParser) -> None:
 def _notes_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=f"{PROG} notes",
-        description="The notes you made, from the command line: add, list, export, import, relink.",
+        description="The notes you made, from the command line: add, list, export, search, "
+        "import, relink.",
     )
     parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -130,6 +152,12 @@ def _notes_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="notes as Markdown or W3C Web Annotations")
     export.add_argument("path", nargs="?", metavar="PATH")
     export.add_argument("--format", choices=("md", "json"), default="md")
+    search = commands.add_parser(
+        "search", help="notes of every article whose body, quote or tags hold these words"
+    )
+    search.add_argument("query", metavar="QUERY", help='words (each also a prefix); "a phrase"')
+    search.add_argument("--json", action="store_true", help="the hits as a JSON list")
+    search.add_argument("--limit", type=int, default=100, metavar="N", help="at most N hits")
     imported = commands.add_parser("import", help="notes from a JSON export ('-' is stdin)")
     imported.add_argument("file", metavar="FILE")
     relink = commands.add_parser(
@@ -140,9 +168,52 @@ def _notes_parser() -> argparse.ArgumentParser:
     )
     relink.add_argument("old", metavar="OLD")
     relink.add_argument("new", metavar="NEW")
-    for sub in (add, listing, export, imported, relink):
+    for sub in (add, listing, export, search, imported, relink):
         _data_dir_option(sub)
     return parser
+
+
+def _serve_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} serve",
+        description="The reader in a web browser (textual-serve; install it with "
+        "pip install 'closeread[web]'). Each browser tab runs its own reader.",
+    )
+    parser.add_argument(
+        "path", nargs="?", metavar="PATH", help="article or URL to open; none opens the sample"
+    )
+    parser.add_argument("--host", default="localhost", help="address to listen on (localhost)")
+    parser.add_argument("--port", type=int, default=8000, help="port to listen on (8000)")
+    _common(parser)
+    _data_dir_option(parser)
+    return parser
+
+
+def _config_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog=f"{PROG} config",
+        description="The settings file: where it is, and a first one with every option "
+        "commented out.",
+    )
+    parser.add_argument("--debug", action="store_true", help="show a traceback on failure")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    where = commands.add_parser("path", help="print where the settings file is (or would be)")
+    init = commands.add_parser(
+        "init", help="write the settings file with every option commented (never overwrites)"
+    )
+    for sub in (where, init):
+        sub.add_argument(
+            "--config", type=Path, metavar="FILE", help="this file instead of the default"
+        )
+    return parser
+
+
+def run_config(options: argparse.Namespace) -> int:
+    from .config_cli import config_init, config_path
+
+    if options.command == "path":
+        return config_path(options.config)
+    return config_init(options.config)
 
 
 def run_notes(options: argparse.Namespace) -> int:
@@ -159,18 +230,19 @@ def run_notes(options: argparse.Namespace) -> int:
         return notes.notes_export(options.path, options.format, data_dir=where)
     if options.command == "relink":
         return notes.notes_relink(options.old, options.new, data_dir=where)
+    if options.command == "search":
+        return notes.notes_search(options.query, options.json, options.limit, data_dir=where)
     return notes.notes_import(options.file, data_dir=where)
 
 
 def _reader_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog=PROG,
-        description="A terminal reader for news articles: cleans the text, lists the people, "
+        usage=f"{PROG} [PATH | URL | -] [options]\n       {PROG} COMMAND ...",
+        description="A terminal reader for news articles: cleans the text, lists the people,\n"
         "places, figures and flagged issues, and moves between them by keyboard.",
-        epilog="closeread analyze PATH... reports without the reader (folders, lists and JSON "
-        "Lines too); closeread report RESULTS sums up a batch's results; closeread review PATH "
-        "writes a finished review; closeread notes add|list|export|import|relink works with "
-        "your notes (each has --help).",
+        epilog=COMMANDS,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument(
         "path",
@@ -427,20 +499,25 @@ def run_analyze(options: argparse.Namespace) -> int:
         return 1
 
 
-def given_config(path: Path | None) -> Config:
-    """The settings in ``--config FILE``, or none: a FILE that is not there is a warning, not
-    the defaults in silence (a missing default settings file is no news)."""
-    if path is None:
+def given_config(path: Path | None, *, for_reader: bool = False) -> Config:
+    """The settings in ``--config FILE``, or none (the reader: the user's settings file). A
+    FILE asked for that is not there is an error (a missing default file is no news). Rule ids
+    and key binding ids that name nothing are warnings, by name."""
+    if path is not None and (path.is_dir() or not path.exists()):
+        what = "is a directory, not a settings file" if path.is_dir() else "no such settings file"
+        raise LoadError(f"{path}: {what}")
+    if path is None and not for_reader:
         return Config()
-    config = load_config(path)
-    if not path.exists():
-        warning = f"{path}: no such settings file; using the defaults"
-        config = config._replace(warnings=(*config.warnings, warning))
-    return config
+    config = load_config(path or default_config_path())
+    if not config.keys:
+        return check_names(config)
+    from .keymap import binding_ids  # imports the reader's classes: only for settings with keys
+
+    return check_names(config, binding_ids())
 
 
 def run_reader(options: argparse.Namespace) -> int:
-    config = given_config(options.config) if options.config else load_config(default_config_path())
+    config = given_config(options.config, for_reader=True)
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1

@@ -20,7 +20,14 @@ from ..config import data_dir as default_data_dir
 from ..safe_text import json_text, one_line, plain
 from ..source import LoadError, load, read_path, read_stream
 from .anchor import anchor_notes, make_anchor
-from .export import NotAnnotations, read_jsonld, reading_order, to_jsonld, to_markdown
+from .export import (
+    NotAnnotations,
+    read_jsonld,
+    read_markdown,
+    reading_order,
+    to_jsonld,
+    to_markdown,
+)
 from .model import Document, Note, Placed
 from .store import SAMPLE_PREFIX, NoteStore, StoreError, note_to_dict, source_key
 
@@ -113,26 +120,31 @@ def notes_export(
 
 
 def notes_import(file: str, *, data_dir: str | os.PathLike[str] | None = None) -> int:
-    """Import what ``notes export --format json`` wrote; notes already saved are skipped."""
+    """Import what ``notes export`` wrote (JSON, or Markdown, whose notes travel in comments
+    beside each); notes already saved are skipped."""
 
     def run() -> int:
         data = read_stream(sys.stdin.buffer) if file == "-" else read_path(file)
         shown = "stdin" if file == "-" else file
         try:
-            items = read_jsonld(json.loads(data.decode("utf-8-sig")))
+            text = data.decode("utf-8-sig")
+            if not text.lstrip().startswith(("{", "[")):  # a Markdown export
+                items = read_markdown(text)
+            else:
+                items = read_jsonld(json.loads(text))
         except UnicodeDecodeError:
-            raise LoadError(f"{shown}: not UTF-8 text; import reads a JSON export") from None
+            raise LoadError(f"{shown}: not UTF-8 text; import reads a closeread export") from None
         except json.JSONDecodeError as error:
             raise LoadError(
                 f"{shown}: not JSON (line {error.lineno}: {error.msg}); import reads what "
                 "'notes export --format json' writes"
             ) from None
+        except NotAnnotations as error:
+            raise LoadError(f"{shown}: {error}") from None
         except RecursionError:
             raise LoadError(f"{shown}: JSON nested too deeply to be an export") from None
         except ValueError as error:  # a number of thousands of digits, refused by the parser
             raise LoadError(f"{shown}: not an export ({one_line(str(error), 120)})") from None
-        except NotAnnotations as error:
-            raise LoadError(f"{shown}: {error}") from None
         with _store(data_dir) as store:
             store.check()
             store.refuse_if_damaged()
@@ -165,6 +177,50 @@ def notes_relink(old: str, new: str, *, data_dir: str | os.PathLike[str] | None 
             f"relinked {moved} note{'s' * (moved != 1)} from {one_line(known, 200)} to "
             f"{one_line(key, 200)}" + (f" (on its text now: {how})" if how else "")
         )
+        return 0
+
+    return _guarded(run)
+
+
+def notes_search(
+    query: str,
+    as_json: bool = False,
+    limit: int = 100,
+    *,
+    data_dir: str | os.PathLike[str] | None = None,
+) -> int:
+    """Print the notes of every article whose body, quote or tags hold the words of ``query``,
+    best first, grouped by article (path, URL or name); exit 1 when none matches, like grep."""
+
+    def run() -> int:
+        with _store(data_dir) as store:
+            hits = store.search(query, limit)
+        if as_json:
+            rows = [
+                {
+                    "document": hit.source,
+                    "id": hit.note.id,
+                    "kind": hit.note.kind,
+                    "quote": hit.note.anchor.exact if hit.note.anchor else None,
+                    "body": hit.note.body,
+                    "tags": list(hit.note.tags),
+                    "created": hit.note.created,
+                    "updated": hit.note.updated,
+                }
+                for hit in hits
+            ]
+            sys.stdout.write(json_text(rows) + "\n")
+            return 0 if hits else 1
+        if not hits:
+            print(f"no notes match {one_line(query, 80)!r}")
+            return 1
+        by_document: dict[str, list[Note]] = {}
+        for hit in hits:
+            by_document.setdefault(hit.source, []).append(hit.note)
+        for source, notes in by_document.items():
+            print(one_line(source, 300))
+            for note in notes:
+                print("  " + _hit_row(note))
         return 0
 
     return _guarded(run)
@@ -299,6 +355,13 @@ def _text_row(p: Placed) -> str:
     body = one_line(note.body, 80) if note.body else ""
     parts = [note.id, f"{p.status:<8}", where, note.kind, what, tags, body]
     return "  ".join(part for part in parts if part)
+
+
+def _hit_row(note: Note) -> str:
+    what = f"“{one_line(note.anchor.exact, 60)}”" if note.anchor else ""
+    tags = " ".join(f"#{one_line(t, 30)}" for t in note.tags)
+    body = one_line(note.body, 80) if note.body else ""
+    return "  ".join(part for part in (note.id, note.kind, what, tags, body) if part)
 
 
 def _guarded(run: Callable[[], int]) -> int:

@@ -3,11 +3,13 @@
 The JSON-LD keeps everything a note holds (closeread's own fields under the ``closeread:``
 prefix), so ``read_jsonld`` gives back exactly what ``to_jsonld`` was given; ids are kept, so
 importing a file twice adds its notes once. Annotations from other tools import too: what they
-lack is defaulted, and an id that is not a ``urn:uuid`` is hashed into a stable one.
+lack is defaulted, and an id that is not a ``urn:uuid`` is hashed into a stable one. The Markdown
+carries each note's annotation in an HTML comment beside it, so it imports back as JSON does.
 """
 
 from __future__ import annotations
 
+import json
 import re
 import uuid
 from collections.abc import Sequence
@@ -31,6 +33,8 @@ _MOTIVATION: dict[Kind, str] = {
 _KIND_OF_MOTIVATION = {motivation: kind for kind, motivation in _MOTIVATION.items()}
 
 Group = tuple[Document, Sequence[Placed]]
+_MD_MARK = "closeread:annotation"
+_MD_DATA = re.compile(r"<!-- closeread:annotation (\{.*?\}) -->")
 
 
 class NotAnnotations(ValueError):
@@ -54,10 +58,18 @@ def to_markdown(groups: Sequence[Group]) -> str:
     for doc, placed in groups:
         anchored, orphans = reading_order(placed)
         parts.append(f"# Notes on {doc.source}\n")
-        parts.extend(_md_note(p.note, p.now) for p in anchored if p.note.kind != "dismissal")
+        parts.extend(
+            _md_note(p.note, p.now) + _md_data(doc.source, p.note) + "\n"
+            for p in anchored
+            if p.note.kind != "dismissal"
+        )
         if orphans:
             parts.append("## Orphaned: their words are no longer in the article\n")
-            parts.extend(_md_note(p.note) for p in orphans if p.note.kind != "dismissal")
+            parts.extend(
+                _md_note(p.note) + _md_data(doc.source, p.note) + "\n"
+                for p in orphans
+                if p.note.kind != "dismissal"
+            )
         dismissals = [p.note for p in [*anchored, *orphans] if p.note.kind == "dismissal"]
         if dismissals:
             parts.append("## Dismissed flags\n")
@@ -66,14 +78,22 @@ def to_markdown(groups: Sequence[Group]) -> str:
                     f"- `{n.flag_id}`"
                     + (f": {n.reason}" if n.reason else "")
                     + (f" (on “{_one_line(n.anchor.exact)}”)" if n.anchor else "")
+                    + " "
+                    + _md_data(doc.source, n)
                     + "\n"
                     for n in dismissals
                 )
             )
-        corrections = [p.note.correction for p in placed if p.note.correction is not None]
+        corrections = [p.note for p in placed if p.note.correction is not None]
         if corrections:
             parts.append("## Entity corrections\n")
-            parts.append("".join(_md_correction(c) for c in corrections))
+            parts.append(
+                "".join(
+                    _md_correction(n.correction).rstrip("\n") + " " + _md_data(doc.source, n) + "\n"
+                    for n in corrections
+                    if n.correction is not None
+                )
+            )
     return "\n".join(parts)
 
 
@@ -95,6 +115,34 @@ def _md_note(note: Note, now: str | None = None) -> str:
     if note.tags:
         lines += ["Tags: " + ", ".join(f"#{t}" for t in note.tags), ""]
     return "\n".join(lines)
+
+
+def _md_data(source: str, note: Note) -> str:
+    """The note as its Web Annotation, in an HTML comment: invisible when the Markdown is
+    rendered, and what ``read_markdown`` imports. Every ``-``, ``<`` and ``>`` is a JSON escape,
+    so no text in a note can end the comment (or break CommonMark's rules for one)."""
+    data = json.dumps(annotation(source, note), ensure_ascii=False, separators=(",", ":"))
+    for char, escape in (("-", "\\u002d"), ("<", "\\u003c"), (">", "\\u003e")):
+        data = data.replace(char, escape)
+    return f"<!-- {_MD_MARK} {data} -->"
+
+
+def read_markdown(text: str) -> list[tuple[str, Note]]:
+    """The notes in a Markdown export (``to_markdown``), each with its document's source.
+    Raises ``NotAnnotations`` when the text holds none."""
+    found = _MD_DATA.findall(text)
+    if not found:
+        raise NotAnnotations(
+            "no closeread notes in this Markdown (import reads what 'closeread notes export' "
+            "writes, as Markdown or JSON)"
+        )
+    items = []
+    for n, data in enumerate(found, 1):
+        try:
+            items.append(json.loads(data))
+        except json.JSONDecodeError as error:
+            raise NotAnnotations(f"note {n} cannot be read ({error.msg})") from None
+    return read_jsonld(items)
 
 
 def _blockquote(text: str) -> str:

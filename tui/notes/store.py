@@ -36,6 +36,10 @@ BUSY_TIMEOUT_MS = 10_000
 UNDO_DEPTH = 100
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 
+_INDEX_NEW = (
+    "INSERT INTO notes_search (rowid, body, quote, tags) VALUES (new.rowid, new.body, "
+    "coalesce(new.quote, ''), (SELECT group_concat(value, ' ') FROM json_each(new.tags)))"
+)
 _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         """CREATE TABLE documents (
@@ -93,6 +97,20 @@ _MIGRATIONS: tuple[tuple[str, ...], ...] = (
     (
         "ALTER TABLE changes ADD COLUMN session TEXT",
         "CREATE INDEX changes_by_session ON changes (document_id, session, seq)",
+    ),
+    # Notes searched across articles: an FTS5 index over bodies, quotes and tags (as words, not
+    # JSON), kept by triggers; an edit is a delete and an insert, so its rowid changes with it.
+    (
+        "CREATE VIRTUAL TABLE notes_search USING fts5(body, quote, tags, "
+        "tokenize='unicode61 remove_diacritics 2')",
+        f"CREATE TRIGGER notes_search_add AFTER INSERT ON notes BEGIN {_INDEX_NEW}; END",
+        "CREATE TRIGGER notes_search_delete AFTER DELETE ON notes BEGIN "
+        "DELETE FROM notes_search WHERE rowid = old.rowid; END",
+        "CREATE TRIGGER notes_search_update AFTER UPDATE ON notes BEGIN "
+        f"DELETE FROM notes_search WHERE rowid = old.rowid; {_INDEX_NEW}; END",
+        "INSERT INTO notes_search (rowid, body, quote, tags) SELECT rowid, body, "
+        "coalesce(quote, ''), (SELECT group_concat(value, ' ') FROM json_each(notes.tags)) "
+        "FROM notes",
     ),
 )
 SCHEMA_VERSION = len(_MIGRATIONS)
@@ -671,6 +689,68 @@ class NoteStore:
         with self._changing() as db:
             db.execute("DELETE FROM notes WHERE document_id = ? AND kind = 'position'", (doc.id,))
             db.execute(_INSERT, (doc.id, *_to_row(mark)))
+
+    # Across documents
+
+    def search(self, query: str, limit: int = 100) -> list[SearchHit]:
+        """Notes whose body, quote or tags hold every word of ``query`` (each word also as the
+        start of a longer one; "quoted words" as a phrase), best matches first."""
+        from .fts import fts_query
+
+        match = fts_query(query)
+        if not match:
+            return []
+        columns = ", ".join(f"notes.{c}" for c in _COLUMNS)
+        with self._reading() as db:
+            rows = db.execute(
+                f"SELECT documents.source, {columns} FROM notes_search "
+                "JOIN notes ON notes.rowid = notes_search.rowid "
+                "JOIN documents ON documents.id = notes.document_id "
+                "WHERE notes_search MATCH ? AND notes.kind != 'position' "
+                "ORDER BY bm25(notes_search, 3.0, 2.0, 2.0), notes.created LIMIT ?",
+                (match, limit),
+            ).fetchall()
+        return [SearchHit(row[0], _from_row(row[1:])) for row in rows]
+
+    def recent(self, limit: int = 200) -> list[RecentDocument]:
+        """The documents opened (or annotated), the last opened first, with their notes count
+        and the reading position as a share of the text."""
+        with self._reading() as db:
+            rows = db.execute(
+                "SELECT documents.id, documents.source, length(documents.text), "
+                "(SELECT max(last_seen) FROM versions WHERE document_id = documents.id), "
+                "(SELECT count(*) FROM notes WHERE document_id = documents.id "
+                "AND kind != 'position'), "
+                "(SELECT quote_start FROM notes WHERE document_id = documents.id "
+                "AND kind = 'position') "
+                "FROM documents ORDER BY 4 DESC, documents.id DESC LIMIT ?",
+                (limit,),
+            ).fetchall()
+        return [
+            RecentDocument(
+                source=source,
+                opened=opened or "",
+                notes=count,
+                read=min(1.0, position / length) if position is not None and length else None,
+            )
+            for _, source, length, opened, count, position in rows
+        ]
+
+
+class SearchHit(NamedTuple):
+    """A note found by ``NoteStore.search``, with the name of its document."""
+
+    source: str
+    note: Note
+
+
+class RecentDocument(NamedTuple):
+    """A document the reader has seen: ``read`` is where the reading position is, 0 to 1."""
+
+    source: str
+    opened: str
+    notes: int
+    read: float | None
 
 
 def _by_content(

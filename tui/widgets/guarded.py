@@ -70,9 +70,9 @@ class GuardedTextArea(TextArea):
     def get_line(self, line_index: int) -> Text:
         """The line as drawn: controls as their pictures, one character for one, tabs kept
         (Rich would drop BEL, BS and CR from a ``Text`` silently)."""
-        line = super().get_line(line_index)
-        shown = plain(line.plain.translate(self._drawn) if self._drawn else line.plain)
-        return Text(shown, end="", no_wrap=True) if shown != line.plain else line
+        line = self.document.get_line(line_index)  # not super's Text: it has dropped them
+        shown = plain(line.translate(self._drawn) if self._drawn else line)
+        return Text(shown, end="", no_wrap=True)
 
     def render_line(self, y: int) -> Strip:
         strip = super().render_line(y)
