@@ -391,3 +391,18 @@ async def test_a_huge_body_opens_read_only_at_once_and_is_kept(hostile_article: 
         await pilot.press("x", "ctrl+s")
         await pilot.pause()
         assert app.notebook.placed[0].note.body == body
+
+
+async def test_textual_own_notices_keep_their_markup_and_ours_never_have_any():
+    app = ReaderApp(source=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("ctrl+c")  # Textual: "Press [b]q[/b] to quit the app"
+        await pilot.pause()
+        [hint] = [n for n in app._notifications if "to quit" in n.message]
+        assert hint.markup
+        app.notify("[b]ours[/b]")
+        app.screen.notify("[b]via a screen[/b]")
+        await pilot.pause()
+        ours = [n for n in app._notifications if "ours" in n.message or "screen" in n.message]
+        assert len(ours) == 2 and not any(n.markup for n in ours)

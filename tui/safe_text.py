@@ -108,8 +108,10 @@ _JSON_ESCAPED_OUT = {code: escape for code, escape in _JSON_ESCAPED.items() if c
 
 
 class GuardedNotifications:
-    """Mixed into the app: every notification (ours or Textual's) is shown as plain text with
-    its controls made visible, whatever ``markup`` the caller asked for."""
+    """Mixed into the app: every notification from closeread's code is shown as plain text
+    with its controls made visible, whatever ``markup`` the caller asked for (a file name or a
+    theme name in it is data). Textual's own notices keep their markup (the text is Textual's:
+    ctrl+c's "Press [b]q[/b] to quit the app"), with controls still made visible."""
 
     def notify(
         self,
@@ -125,8 +127,21 @@ class GuardedNotifications:
             title=one_line(str(title), NOTICE_LIMIT),
             severity=severity,
             timeout=timeout,
-            markup=False,
+            markup=markup and _from_textual(),
         )
 
 
 NOTICE_LIMIT = 400
+_RELAYS = ("textual.widget", "textual.dom", "textual.message_pump")
+
+
+def _from_textual() -> bool:
+    """Whether the notification being made comes from Textual's own code (past the widget's
+    ``notify`` that relays it to the app), not from closeread's."""
+    import sys
+
+    frame = sys._getframe(2)  # _from_textual <- notify <- the caller
+    while frame is not None and frame.f_globals.get("__name__", "") in _RELAYS:
+        frame = frame.f_back  # type: ignore[assignment]
+    module = frame.f_globals.get("__name__", "") if frame is not None else ""
+    return module == "textual" or module.startswith("textual.")
