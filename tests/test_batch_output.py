@@ -192,3 +192,35 @@ def test_a_worker_that_dies_ends_the_run_with_one_line_and_whole_records(
         "--resume goes on from there\n"
     )
     assert len(target.read_text().splitlines()) == 2
+
+
+def test_progress_shows_on_a_terminal_and_stays_out_of_logs(archive: Path, tmp_path: Path):
+    import os
+    import subprocess
+    import sys
+
+    target = tmp_path / "out.jsonl"
+    leader, follower = os.openpty()
+    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
+    command = [sys.executable, "-m", "tui", "analyze", str(archive), "--output", str(target)]
+    with subprocess.Popen([*command, "-j", "2"], stderr=follower, env=env) as child:
+        os.close(follower)
+        seen = b""
+        while True:
+            try:
+                block = os.read(leader, 4096)
+            except OSError:  # the terminal closed with the child
+                break
+            if not block:
+                break
+            seen += block
+    os.close(leader)
+    assert child.returncode == 1
+    screen = seen.decode(errors="replace")
+    assert "analysing" in screen and "12/12" in screen and "/s" in screen and "left" in screen
+    assert "closeread: 11 analysed, 1 failed" in screen
+
+    logged = subprocess.run([*command, "--resume"], capture_output=True, env=env, timeout=120)
+    assert logged.stderr.decode() == (
+        f"closeread: 0 analysed, 0 failed (12 already in {target}, 1 of them failed)\n"
+    )

@@ -96,3 +96,15 @@ def test_names_with_accents_stay_people():
     found = by_name("José María Aznar met Lech Wałęsa and Recep Tayyip Erdoğan in Madrid.")
     for name in ("José María Aznar", "Lech Wałęsa", "Recep Tayyip Erdoğan"):
         assert found[name].kind == "person", name
+
+
+def test_a_place_after_a_public_body_is_still_the_place():
+    found = by_name("Officials at Darlington Council wrote. It hit the Mowden area of Darlington.")
+    assert found["Darlington Council"].kind == "organization"
+    assert found["Darlington"].kind == "place"
+
+
+def test_a_companys_product_is_no_person_and_its_arm_abroad_is_the_company():
+    found = by_name("He bought an Apple Powerbook, and Sony Europe said sales rose.")
+    assert found["Apple Powerbook"].kind == "other"
+    assert found["Sony Europe"].kind == "organization"

@@ -19,12 +19,11 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from textual import constants, events, work
+from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.command import Provider
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.theme import Theme
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
 
@@ -45,6 +44,7 @@ from .search import find_all, prepare_search
 from .searching import SearchPrompt
 from .source import load
 from .spanindex import SpanIndex
+from .themes import use_theme
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
 from .widgets.keybar import KeyBar
@@ -118,14 +118,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        if self.config.theme:
-            if self.config.theme in self.available_themes:
-                self.theme = self.config.theme
-            else:
-                self.notify(
-                    f"Unknown theme '{self.config.theme}'; using the default.", severity="warning"
-                )
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        use_theme(self, self)
         if self.config.keys:
             self.set_keymap(self.config.keys)
         for warning in (*self.config.warnings, *self.source.warnings):
@@ -135,17 +128,6 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.set_status("Analysing…")
         self.article.focus()
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
-
-    def _remember_theme(self, theme: Theme) -> None:
-        """A theme picked in the palette is the reader's choice: saved for the next start."""
-        if theme.name == (self.config.theme or constants.DEFAULT_THEME):
-            return
-        from .config import default_config_path, save_theme
-
-        self.config = self.config._replace(theme=theme.name)
-        problem = save_theme(self.config.path or default_config_path(), theme.name)
-        if problem:
-            self.notify(one_line(problem, STATUS_LIMIT), severity="warning", timeout=8)
 
     def after_first_frame(self) -> None:
         """What the first frame does not need: the collector, then the notes and the
@@ -262,6 +244,7 @@ class ReaderApp(GuardedNotifications, App[int]):
     def _land(self, generation: int, prepared: Prepared) -> None:
         if generation == self.runs.generation:  # a newer run may have started meanwhile
             self.show_analysis(prepared)
+            gcpolicy.first_analysis_shown()
 
     def _failed(self, generation: int, error: Exception) -> None:
         if generation != self.runs.generation:

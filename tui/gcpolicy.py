@@ -3,10 +3,13 @@ their main thread; the analysis core never touches the collector.
 
 - Start-up makes some hundred thousand objects and almost no garbage: ``pause_until_first_screen``
   keeps the collector off until the first frame is out.
-- ``after_first_screen`` then collects once, freezes what survived (the interpreter's, Textual's
-  and closeread's long-lived objects, so no later pass walks them) and switches collecting on.
-  It does this at most once per process: each freeze would pin whatever garbage exists at that
-  moment for good (a superseded analysis, an old outline), and an analysis is never frozen.
+- ``after_first_screen`` then switches collecting on.
+- ``first_analysis_shown`` freezes what exists then, at most once per process: the interpreter's,
+  Textual's and closeread's long-lived objects and the analysis on screen, so that no later pass
+  walks them (at 5 MB a full pass over the analysis costs 70-100 ms, and would fall on a key).
+  A freeze pins for good whatever garbage exists at that moment, so it never repeats: a freeze
+  at every analysis or note change pinned every superseded one (30,323 objects after five
+  re-analyses and twenty note changes; ``bench/gc_pins.py``).
 - An analysis makes millions of short-lived objects and almost no cycles, and the collector's
   passes cost about a tenth of its time: ``analysing`` pauses collecting while any analysis
   runs (nested, counted) and ``analysed`` ends that pause; ``paused`` does both around a batch.
@@ -35,14 +38,16 @@ def pause_until_first_screen() -> None:
 
 
 def after_first_screen() -> None:
-    """The first frame is on screen: collect, freeze the survivors (once per process), and
-    collect from now on unless an analysis is running."""
-    if not _state.frozen:
-        _state.frozen = True
-        gc.collect()
-        gc.freeze()
+    """The first frame is on screen: collect from now on, unless an analysis is running."""
     _state.starting = False
     _resume()
+
+
+def first_analysis_shown() -> None:
+    """An analysis is on screen: freeze, the first time only (see the module docstring)."""
+    if not _state.frozen:
+        _state.frozen = True
+        gc.freeze()
 
 
 def analysing() -> None:

@@ -161,9 +161,10 @@ def _spelled_acronyms(forms: Sequence[Mention], groups: _Groups) -> None:
 
 def _short_forms(found: Sequence[Mention], groups: _Groups, gaz: Gazetteer, text: str) -> None:
     """An organisation's first word standing alone after its full name is that organisation
-    ("Newmont" after "Newmont Mining Corp", "Norilsk" after "Norilsk Nickel"), whatever the
-    place gazetteer says of the word, unless it stands where a place does ("in Norilsk"), names
-    a country, or is an ordinary word, a demonym or a given name ("British" of British Airways).
+    ("Newmont" after "Newmont Mining Corp", "Norilsk" after "Norilsk Nickel"), even where the
+    place gazetteer knows the word, if the full name is a company's; never where it stands as a
+    place does ("in Norilsk"), names a country, or is an ordinary word, a demonym or a given name
+    ("British" of British Airways), nor a place after a public body ("Darlington Council").
     """
     full: dict[str, tuple[int, Mention]] = {}
     for i, m in enumerate(found):
@@ -182,6 +183,8 @@ def _short_forms(found: Sequence[Mention], groups: _Groups, gaz: Gazetteer, text
     for i, m in enumerate(found):
         first = full.get(m.key)
         if first is None or i < first[0] or m.demonym or m.pending:
+            continue
+        if m.kind == "place" and first[1].subtype != "company":  # "Darlington" of its council
             continue
         if (m.kind == "person" and m.strength > SHAPE) or previous_word(
             text, m.start

@@ -36,6 +36,7 @@ _GAP = rf"[ \t\xa0]+(?:(?:{_INSIDE})[ \t\xa0]+){{0,2}}"
 RUN = re.compile(rf"[{_UPPER}](?<![\w'’].){_CAP_TAIL}(?:{_GAP}(?:[a-z]{{1,3}}-)?{_CAP})*")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:{_ABBREVIATIONS}|(?<!\w)[{_UPPER}]\.)$")
 _ASCII_LETTERS = frozenset(string.ascii_letters)
+_ROLE_LETTERS = _ASCII_LETTERS | {"-"}
 SENTENCE_END = frozenset(".!?:;\n…")
 OPENERS = frozenset("\"'“‘([{«—–-*•")
 _POSSESSIVES = ("'s", "’s", "'", "’")
@@ -137,10 +138,10 @@ def runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def previous_word(text: str, start: int) -> str:
-    """The ASCII letters just before ``start`` across spaces (at most 20 characters back, and
-    across a line break that ends the gap), lower-cased; "" when none: a role such as "striker",
-    or "in" before a place. Read backwards, letter by letter: a regex search for ``[A-Za-z]+$``
-    would try every one of the 20 positions."""
+    """The ASCII letters and hyphens just before ``start`` across spaces (at most 20 characters
+    back, and across a line break that ends the gap), lower-cased; "" when none: a role such as
+    "striker" or "left-back", or "in" before a place. Read backwards, letter by letter: a regex
+    search for ``[A-Za-z]+$`` would try every one of the 20 positions."""
     gap = start
     while gap > 0 and text[gap - 1] in " \t\xa0":
         gap -= 1
@@ -148,6 +149,6 @@ def previous_word(text: str, start: int) -> str:
         return ""
     end = gap - 1 if text[gap - 1] == "\n" else gap
     at, limit = end, max(0, gap - 20)
-    while at > limit and text[at - 1] in _ASCII_LETTERS:
+    while at > limit and text[at - 1] in _ROLE_LETTERS:
         at -= 1
     return text[at:end].lower()

@@ -203,8 +203,12 @@ def evidence(
     if several and first in gaz.given_names:
         return make(tokens, text, kind="person", strength=HINT)
     lead, tail = gaz.names.get(tokens[0].key), gaz.names.get(tokens[-1].key)
-    if several and lead and lead.kind == "organization" and tail and tail.kind == "place":
-        return make(tokens, text, kind="organization", strength=CUE, subtype=lead.subtype or None)
+    if several and lead and lead.kind == "organization" and first not in gaz.given_names:
+        if tail and tail.kind == "place":  # a company's or a body's arm: "AOL Europe"
+            subtype = lead.subtype or None
+            return make(tokens, text, kind="organization", strength=CUE, subtype=subtype)
+        if lead.subtype == "company":  # a product: "Apple Powerbook", "Microsoft Outlook"
+            return make(tokens, text, kind="other", strength=HINT)
     if (
         several
         and first not in gaz.given_names

@@ -31,7 +31,7 @@ president minister secretary chancellor premier king queen prince senator govern
 coach chairman chairwoman director ambassador envoy speaker spokesman spokeswoman spokesperson
 leader officer attorney inspector detective chief manager striker midfielder defender goalkeeper
 forward captain batsman bowler player rider driver champion skipper winger keeper cyclist
-back left-back right-back full-back centre-back boss
+left-back right-back full-back centre-back boss
 actor actress singer writer author novelist director producer analyst economist lawyer
 journalist correspondent reporter editor photographer economist dealer trader banker
 colleague rival wife husband son daughter brother sister father mother
