@@ -40,10 +40,11 @@ def test_sections_come_in_reading_order_with_counts():
     assert [(s.title, s.count) for s in sections] == [
         ("Notes", 0),
         ("Entities", 2),
-        ("Figures", 3),
+        ("Figures", 2),  # the figures, not the Timeline's day rows: as the status line counts
         ("Flags", 1),
         ("Edits", 1),
     ]
+    assert sections[2].rows == 3
 
 
 def test_entities_are_grouped_by_kind_and_carry_every_mention():

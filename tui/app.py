@@ -220,7 +220,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         await self._analysed.wait()
         await self.workers.wait_for_complete()
 
-    @work(thread=True, exit_on_error=False, group="analysis")
+    # A description, or Textual would repr the arguments (the article, megabytes of it).
+    @work(thread=True, exit_on_error=False, group="analysis", description="analysis")
     def _analyse(self, inputs: Inputs, generation: int) -> None:
         from .runs import run
 
@@ -343,7 +344,22 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.view.jump_forward()
 
     def action_copy(self) -> None:
-        self.view.copy()
+        """``y`` and ``ctrl+c``, one path: the ``v`` selection (which copying ends), else the
+        mouse selection, else what ``ReadingView.copy`` finds. In a dialog ``ctrl+c`` is left
+        to the dialog's own."""
+        from textual.actions import SkipAction
+
+        if self.screen is not self.screen_stack[0]:
+            raise SkipAction()
+        span = self.annotator.visual_span()
+        mouse = self.screen.get_selected_text()
+        chosen = None
+        if span is not None:
+            chosen = self.article.text[slice(*span)], "the selection"
+            self.annotator.visual()  # copying ends the selection, as y does in vim
+        elif mouse:
+            chosen = mouse, "the mouse selection"
+        self.view.copy(chosen)
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         if self.analysis is None:
@@ -351,7 +367,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         if self.annotator.visual_anchor is not None:
             self.annotator.update_visual()
             return
-        self.view.landed(message.offset, self.annotator.notices_at(message.offset))
+        notices = self.annotator.notices_at(message.offset)
+        self.view.landed(message.offset, notices, quiet=self.searching)
 
     # -- search --------------------------------------------------------------------------------
 
@@ -369,7 +386,7 @@ class ReaderApp(GuardedNotifications, App[int]):
             return
         await super().on_event(event)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="search")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="search", description="search")
     def find(self, text: str, query: str, limit: int) -> None:
         """Find and index the hits here (at 5 MB a letter has 100,000 of them), in the text
         the key was typed on."""

@@ -295,8 +295,8 @@ def _damage_reported(damaged: dict[str, str]) -> int:
     more = f" and {len(damaged) - 5} more" if len(damaged) > 5 else ""
     print(
         f"{PROG}: warning: {len(damaged)} note{'s' * (len(damaged) != 1)} cannot be read and "
-        f"were left out ({names}{more}); the reader offers to move the database aside, "
-        "keeping every readable note",
+        f"{'were' if len(damaged) != 1 else 'was'} left out ({names}{more}); the reader "
+        "offers to move the database aside, keeping every readable note",
         file=sys.stderr,
     )
     return 1
