@@ -66,7 +66,13 @@ class Places:
     """Every folded name of the city (or cities) a folded name is one of ("gomel": homyel')."""
 
 
-@compact("capitals.tsv", "countries.tsv", "places.tsv", also=("tui.analysis.flags.tables",))
+@compact(
+    "capitals.tsv",
+    "countries.tsv",
+    "places.tsv",
+    "city_names.tsv",
+    also=("tui.analysis.flags.tables",),
+)
 def places() -> Places:
     """Capitals by country code, country codes by folded name and demonym, the usual name of
     each country, and the countries of each folded city name."""
