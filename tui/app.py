@@ -120,10 +120,11 @@ class ReaderApp(GuardedNotifications, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            # The outline tree takes its place after the first frame: until the analysis lands
-            # it would say only this, and a Tree costs a frame's worth of styling to show it.
-            yield Static("Analysing…", id="sidebar-pending", markup=False)
+            sidebar = Sidebar(id="sidebar")  # drawn a row at a time: no cost to the first frame
+            sidebar.show_pending("Analysing…")
+            yield sidebar
         yield StatusLine(id="status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         use_theme(self, self)
@@ -140,17 +141,10 @@ class ReaderApp(GuardedNotifications, App[int]):
             self.set_status("No article open: choose one in the library")
             self.action_library(self.library_folder)
 
-    async def after_first_frame(self) -> None:
-        """What the first frame does not need: the collector, the outline tree and the footer
-        (a widget a key, each styled), then the notes and the analysis."""
+    def after_first_frame(self) -> None:
+        """What the first frame does not need: the collector, then the notes and the
+        analysis."""
         gcpolicy.after_first_screen()
-        sidebar = Sidebar(id="sidebar")
-        sidebar.show_pending("Analysing…")
-        pending = self.query_one("#sidebar-pending")
-        await self.query_one("#panes").mount(sidebar, after=pending)
-        await pending.remove()
-        await self.mount(KeyBar())
-        self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
         if self.article_open:
             self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
             self.start_analysis()

@@ -17,8 +17,8 @@ from collections import defaultdict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache
 
+from ..compact import compact
 from ..model import Figure, Flag, Span
 from .counts import is_casualty
 from .rule import Article, Rule
@@ -66,7 +66,13 @@ class Places:
     """Every folded name of the city (or cities) a folded name is one of ("gomel": homyel')."""
 
 
-@cache
+@compact(
+    "capitals.tsv",
+    "countries.tsv",
+    "places.tsv",
+    "city_names.tsv",
+    also=("tui.analysis.flags.tables",),
+)
 def places() -> Places:
     """Capitals by country code, country codes by folded name and demonym, the usual name of
     each country, and the countries of each folded city name."""
