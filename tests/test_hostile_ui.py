@@ -397,7 +397,7 @@ async def test_textual_own_notices_keep_their_markup_and_ours_never_have_any():
     app = ReaderApp(source=None)
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
-        await pilot.press("ctrl+c")  # Textual: "Press [b]q[/b] to quit the app"
+        app.action_help_quit()  # Textual: "Press [b]q[/b] to quit the app" (ctrl+c copies here)
         await pilot.pause()
         [hint] = [n for n in app._notifications if "to quit" in n.message]
         assert hint.markup

@@ -237,7 +237,7 @@ async def test_every_app_key_is_in_the_palette(reader):
         "Forward",
         "Search",
         "Original",
-        "Copy",
+        "Copy the selection, span or sentence",
         "Filter sidebar",
         "Help",
     ):

@@ -40,10 +40,11 @@ def test_sections_come_in_reading_order_with_counts():
     assert [(s.title, s.count) for s in sections] == [
         ("Notes", 0),
         ("Entities", 2),
-        ("Figures", 3),
+        ("Figures", 2),  # the figures, not the Timeline's day rows: as the status line counts
         ("Flags", 1),
         ("Edits", 1),
     ]
+    assert sections[2].rows == 3
 
 
 def test_entities_are_grouped_by_kind_and_carry_every_mention():
@@ -78,6 +79,9 @@ def test_figure_values_read_naturally():
     assert figure_value(Figure("a", "dozens", "approximate", low=24)) == "≥ 24"
     assert figure_value(Figure("b", "£2bn", "money", 2e9, unit="GBP")) == "2,000,000,000 GBP"
     assert figure_value(Figure("c", "45%", "percent", 45, unit="%")) == "45%"
+    assert figure_value(Figure("d", "2003", "year", 2003)) == "2003"
+    assert figure_value(Figure("e", "2013-14", "year", None, 2013, 2014)) == "2013–2014"
+    assert figure_value(Figure("f", "1990s", "year", 1990, unit="decade")) == "1990s"
 
 
 def _placed(kind: str, span, quote: str, **fields) -> Placed:

@@ -48,7 +48,8 @@ async def test_the_palette_keeps_its_hits_once_the_article_has_a_note():
         assert any(text.startswith("Go to note: ") for text in await _hits(app, "highlight"))
 
 
-def test_a_superseded_run_stops_at_its_next_progress_call():
+def test_a_superseded_run_stops_at_its_next_progress_call(monkeypatch):
+    monkeypatch.setattr(runs, "PROGRESS_AFTER", 0.0)  # say the first stage, however quick
     generations = runs.Runs()
     first = generations.start()
     said: list[str] = []

@@ -161,3 +161,31 @@ async def test_the_palette_writes_the_review(tmp_path: Path, monkeypatch):
     content = written.read_text()
     assert "## Notes and highlights, in reading order (1)" in content
     assert "Highlight (yellow)" in content
+
+
+async def test_the_status_line_and_the_sidebar_count_alike():
+    from tui.app import ReaderApp
+    from tui.widgets.status import StatusLine
+
+    app = ReaderApp()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await app.wait_for_analysis()
+        await pilot.pause()
+        status = app.query_one(StatusLine).text
+        counts = {s.title: s.count for s in app.reading.sections}
+        assert f"{counts['Entities']} entities" in status
+        assert f"{counts['Figures']} figures" in status
+        assert f"{counts['Flags']} flags" in status
+        sidebar = app.sidebar
+        labels = [sidebar.label(y) for y in range(sidebar.row_count)]
+        assert f"▼ Figures ({counts['Figures']})" in labels
+
+
+def test_plurals():
+    from tui.reading import plural
+
+    assert [plural(1, "entity"), plural(2, "entity"), plural(1200, "word")] == [
+        "1 entity",
+        "2 entities",
+        "1,200 words",
+    ]

@@ -26,7 +26,13 @@ if TYPE_CHECKING:
     from .reading import Reading
     from .widgets.article import ArticleView
 
-_KINDS = ("person", "organization", "place", "other")
+_KINDS = (
+    ("person", "Person"),
+    ("organization", "Organisation"),
+    ("place", "Place"),
+    ("other", "Other"),
+)
+"""Entity kinds as the analysis names them, and as the sidebar's groups spell them."""
 
 
 class AnnotationHost(Protocol):
@@ -91,7 +97,8 @@ class Annotator:
 
             self.notes_failed(error)
             question = (
-                f"{error} Move it aside (kept under a new name) and start a new notes database?"
+                f"{str(error).rstrip('.')}. Move it aside (kept under a new name) and start a "
+                "new notes database?"
             )
             self.host.push_screen(ConfirmScreen(question), self._answered)
         except StoreError as error:
@@ -171,6 +178,10 @@ class Annotator:
         if mentions:
             return mentions[0][0]
         return view.sentence_at(view.cursor)
+
+    def visual_span(self) -> Span | None:
+        """The ``v`` selection's span, None when no selection is in progress."""
+        return self._target() if self.visual_anchor is not None else None
 
     def _notebook_ready(self) -> Notebook | None:
         if self.notebook is None or self.notebook.document is None:
@@ -426,7 +437,7 @@ class Annotator:
                 save("hide")
             elif action == "kind":
                 self.host.push_screen(
-                    ChoiceScreen(f"{entity} is a:", [(k, k) for k in _KINDS]),
+                    ChoiceScreen(f"{entity} is a:", list(_KINDS)),
                     lambda kind: save_answer("kind", kind),
                 )
             else:

@@ -112,10 +112,11 @@ class ReaderApp(GuardedNotifications, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            # The outline tree takes its place after the first frame: until the analysis lands
-            # it would say only this, and a Tree costs a frame's worth of styling to show it.
-            yield Static("Analysing…", id="sidebar-pending", markup=False)
+            sidebar = Sidebar(id="sidebar")  # drawn a row at a time: no cost to the first frame
+            sidebar.show_pending("Analysing…")
+            yield sidebar
         yield StatusLine(id="status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         use_theme(self, self)
@@ -129,17 +130,10 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.article.focus()
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
 
-    async def after_first_frame(self) -> None:
-        """What the first frame does not need: the collector, the outline tree and the footer
-        (a widget a key, each styled), then the notes and the analysis."""
+    def after_first_frame(self) -> None:
+        """What the first frame does not need: the collector, then the notes and the
+        analysis."""
         gcpolicy.after_first_screen()
-        sidebar = Sidebar(id="sidebar")
-        sidebar.show_pending("Analysing…")
-        pending = self.query_one("#sidebar-pending")
-        await self.query_one("#panes").mount(sidebar, after=pending)
-        await pending.remove()
-        await self.mount(KeyBar())
-        self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
         self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
         self.start_analysis()
 
@@ -356,7 +350,22 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.view.jump_forward()
 
     def action_copy(self) -> None:
-        self.view.copy()
+        """``y`` and ``ctrl+c``, one path: the ``v`` selection (which copying ends), else the
+        mouse selection, else what ``ReadingView.copy`` finds. In a dialog ``ctrl+c`` is left
+        to the dialog's own."""
+        from textual.actions import SkipAction
+
+        if self.screen is not self.screen_stack[0]:
+            raise SkipAction()
+        span = self.annotator.visual_span()
+        mouse = self.screen.get_selected_text()
+        chosen = None
+        if span is not None:
+            chosen = self.article.text[slice(*span)], "the selection"
+            self.annotator.visual()  # copying ends the selection, as y does in vim
+        elif mouse:
+            chosen = mouse, "the mouse selection"
+        self.view.copy(chosen)
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         if self.analysis is None:
@@ -364,7 +373,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         if self.annotator.visual_anchor is not None:
             self.annotator.update_visual()
             return
-        self.view.landed(message.offset, self.annotator.notices_at(message.offset))
+        notices = self.annotator.notices_at(message.offset)
+        self.view.landed(message.offset, notices, quiet=self.searching)
 
     # -- search --------------------------------------------------------------------------------
 

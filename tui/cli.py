@@ -465,6 +465,8 @@ def run_analyze(options: argparse.Namespace) -> int:
 
     config = given_config(options.config)
     _warn(config.warnings)
+    if stdin_is_a_terminal(options.paths):
+        return 2
     spec = inputs.Spec(
         paths=tuple(options.paths),
         files_from=options.files_from,
@@ -516,8 +518,23 @@ def given_config(path: Path | None, *, for_reader: bool = False) -> Config:
     return check_names(config, binding_ids())
 
 
+def stdin_is_a_terminal(paths: Sequence[str | None]) -> bool:
+    """Whether '-' asks for a pipe that is not there: reading a terminal as the article would
+    wait, on a blank screen, for text nobody means to type. Says what to do instead."""
+    if "-" not in paths or not sys.stdin.isatty():
+        return False
+    print(
+        f"{PROG}: '-' reads the article from a pipe, and stdin is the terminal: "
+        f"try 'cat article.txt | {PROG} -' or '{PROG} article.txt'",
+        file=sys.stderr,
+    )
+    return True
+
+
 def run_reader(options: argparse.Namespace) -> int:
     config = given_config(options.config, for_reader=True)
+    if stdin_is_a_terminal([options.path]):
+        return 2
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
     if options.path == "-" and not _keys_from_terminal():
         return 1

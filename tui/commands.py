@@ -30,7 +30,7 @@ KIND_NAMES: dict[ItemKind, str] = {
 }
 LIMIT = 40
 LABEL_LIMIT = 90
-_NOT_IN_PALETTE = ("quit", "palette")
+_NOT_IN_PALETTE = ("quit", "palette", "copy_ctrl_c")
 
 
 class Reader(Protocol):

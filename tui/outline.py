@@ -22,6 +22,8 @@ _KIND_GROUPS = (
     ("place", "Places"),
     ("other", "Other"),
 )
+KIND_WORDS = {"person": "person", "organization": "organisation", "place": "place"}
+"""Entity kinds in the words the sidebar uses (the analysis's JSON keeps its own names)."""
 _SEVERITY_GROUPS = tuple((severity, style.group) for severity, style in SEVERITY.items())
 
 
@@ -43,8 +45,12 @@ class Item(NamedTuple):
 
 
 class Group(NamedTuple):
+    """A titled run of items. A group that lists another view of items counted elsewhere
+    (the Timeline: days, not figures) is not ``counted`` in its section's total."""
+
     title: str
     items: tuple[Item, ...]
+    counted: bool = True
 
 
 class Section(NamedTuple):
@@ -55,13 +61,19 @@ class Section(NamedTuple):
     hidden: int = 0
 
     @property
-    def count(self) -> int:  # type: ignore[override]  # a section's rows, not tuple.count
+    def count(self) -> int:  # type: ignore[override]  # not tuple.count
+        """How many things the section lists, as the status line counts them."""
+        return sum(len(g.items) for g in self.groups if g.counted)
+
+    @property
+    def rows(self) -> int:
+        """How many items it holds, counted or not (an empty section says so)."""
         return sum(len(g.items) for g in self.groups)
 
     def without(self, titles: frozenset[str]) -> Section:
         """This section less the groups named in ``titles``, counting what was filtered out."""
         kept = tuple(g for g in self.groups if g.title not in titles)
-        gone = sum(len(g.items) for g in self.groups if g.title in titles)
+        gone = sum(len(g.items) for g in self.groups if g.title in titles and g.counted)
         return Section(self.title, kept, self.empty, self.hidden + gone)
 
 
@@ -267,11 +279,12 @@ def timeline_group(analysis: Analysis) -> Group:
                 name=f"{day.isoformat()} {words}",
             )
         )
-    return Group("Timeline", tuple(items))
+    return Group("Timeline", tuple(items), counted=False)
 
 
 def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
     """Flags by severity, then rule; the ones the reader dismissed in a group of their own."""
+    removed = _removed_at(analysis)
     groups = []
     for severity, title in (*_SEVERITY_GROUPS, ("dismissed", "Dismissed")):
         flagged = sorted(
@@ -296,6 +309,7 @@ def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
                     else ""
                 ),
                 tuple(f.spans),
+                _removed_places(f.spans, analysis, removed),
                 severity=f.severity,
                 name=f"{f.rule}: {f.message}",
             )
@@ -306,10 +320,42 @@ def flags_section(analysis: Analysis, dismissed: Mapping[str, Note]) -> Section:
     return Section("Flags", tuple(groups), "Nothing flagged.")
 
 
+def _removed_at(analysis: Analysis) -> dict[int, Span]:
+    """Where in the cleaned text each removed repeat of a paragraph stood, and its span in the
+    original: a duplicate flag points at that place, which alone is an empty span."""
+    offsets = analysis.offsets
+    if offsets is None:
+        return {}
+    return {
+        offsets.to_clean(e.original[0]): e.original
+        for e in analysis.edits
+        if e.kind in ("duplicate", "near-duplicate")
+    }
+
+
+def _removed_places(
+    spans: Sequence[Span], analysis: Analysis, removed: Mapping[int, Span]
+) -> tuple[Span, ...]:
+    """A flag's spans in the original, when one of them is a removed paragraph (empty in the
+    cleaned text): there the reader can see the copy itself. Otherwise none (the view maps
+    them)."""
+    if analysis.offsets is None or not any(a == b and a in removed for a, b in spans):
+        return ()
+    return tuple(
+        removed[a] if a == b and a in removed else analysis.offsets.original_span((a, b))
+        for a, b in spans
+    )
+
+
 def figure_value(figure: Figure) -> str:
     """A figure's normalised value as a reader wants to see it."""
     if figure.date is not None:
         return figure.date.isoformat()
+    if figure.kind == "year":  # a year has no thousands separator: 2003, 2013–2014, 1990s
+        if figure.value is None and figure.low is not None:
+            return f"{figure.low}–{figure.high}" if figure.high is not None else f"{figure.low}"
+        if figure.value is not None:
+            return f"{figure.value}s" if figure.unit == "decade" else f"{figure.value}"
     if figure.low is not None and figure.value is None:
         high = "" if figure.high is None else _number(figure.high)
         return f"{_number(figure.low)}–{high}" if high else f"≥ {_number(figure.low)}"

@@ -159,6 +159,29 @@ class Reading:
             return f"{self.position + 1:,}/{hit_count(len(spans))}"
         return f"{self.position + 1}/{len(spans)}"
 
+    def at_removed_place(self) -> bool:
+        """Whether the selection's current place is one cleaning removed (the dropped copy of
+        a repeated paragraph, an empty span in the cleaned text), which only the original
+        shows."""
+        item = self.selection
+        if item is None or item.kind != "flag" or not item.original:
+            return False
+        position = min(self.position, len(item.spans) - 1)
+        (a, b), (c, d) = item.spans[position], item.original[position]
+        return a == b and c < d
+
+    def where(self, offset: int) -> str:
+        """Where ``offset`` is in the text on screen, and what n/N would move through."""
+        analysis = self.analysis
+        if analysis is None or self.showing_original:
+            return "original: removed text is struck through; o returns" if analysis else ""
+        paragraphs = analysis.paragraphs
+        index = max(bisect_left(paragraphs, (offset + 1, 0)) - 1, 0)
+        text = f"paragraph {index + 1} of {len(paragraphs)}" if paragraphs else ""
+        if self.selection is not None:
+            text += f" · n/N: {self.selection.label}"
+        return text
+
     def step(self, step: int) -> bool | None:
         """``n``/``N``: move to the next or previous span of the selection, wrapping; whether it
         wrapped, or None when nothing with spans is selected."""
@@ -217,13 +240,25 @@ class Reading:
 
 def summary(analysis: Analysis, notes: int, changed: int, back: bool) -> str:
     """The status line when an analysis lands: ``notes`` shown, ``changed`` of them quote
-    words that changed, and whether the reader is ``back`` where they left off."""
-    flags = len(analysis.flags)
+    words that changed, and whether the reader is ``back`` where they left off. It counts what
+    the sidebar's section headings count."""
+    counts = (
+        (len(analysis.text.split()), "word"),
+        (len(analysis.entities), "entity"),
+        (len(analysis.figures), "figure"),
+        (len(analysis.flags), "flag"),
+    )
     return (
-        f"{len(analysis.text.split()):,} words · {len(analysis.entities)} entities · "
-        f"{len(analysis.figures)} figures · {flags} flag{'s' * (flags != 1)}"
-        + (f" · {notes} note{'s' * (notes != 1)}" if notes else "")
-        + (f" · ≠ {changed} quote{'s' * (changed != 1)} changed (see Notes)" if changed else "")
+        " · ".join(plural(n, noun) for n, noun in counts)
+        + (f" · {plural(notes, 'note')}" if notes else "")
+        + (f" · ≠ {plural(changed, 'quote')} changed (see Notes)" if changed else "")
         + ("" if analysis.text.strip() else " · this article is empty")
         + (" · back where you left off" if back else "")
     )
+
+
+def plural(n: int, noun: str) -> str:
+    """``1 entity``, ``2 entities``, ``1,024 words``."""
+    if n == 1:
+        return f"1 {noun}"
+    return f"{n:,} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"

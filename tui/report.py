@@ -9,7 +9,7 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from .analysis.model import SEVERITY, Analysis, Correction, Flag
-from .outline import figure_value
+from .outline import KIND_WORDS, figure_value
 from .safe_text import one_line
 
 if TYPE_CHECKING:
@@ -90,7 +90,8 @@ def markdown_report(analysis: Analysis, name: str, review: Review | None = None)
         lines += ["| name | kind | mentions | also |", "|---|---|---|---|"]
         for e in sorted(analysis.entities, key=lambda e: (-len(e.shown_mentions()), e.name)):
             lines.append(
-                f"| {_cell(e.name)} | {e.kind} | {len(e.shown_mentions())} | "
+                f"| {_cell(e.name)} | {KIND_WORDS.get(e.kind, e.kind)} | "
+                f"{len(e.shown_mentions())} | "
                 f"{_cell(', '.join(e.aliases))} |"
             )
     edits = [e for e in analysis.edits if e.kind != "whitespace"]
@@ -159,10 +160,14 @@ def correction_text(c: Correction) -> str:
     return {
         "merge": f"merge “{value}” into “{entity}”",
         "split": f"split “{value}” off “{entity}”",
-        "kind": f"“{entity}” is a {value}",
+        "kind": f"“{entity}” is {_a(KIND_WORDS.get(c.value, value))}",
         "rename": f"rename “{entity}” to “{value}”",
         "hide": f"hide “{entity}”",
     }.get(c.action, f"{c.action} “{entity}” {value}")
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[:1] in "aeiou" else f"a {word}"
 
 
 def _notes_lines(placed: Sequence[Placed]) -> list[str]:

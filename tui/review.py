@@ -17,7 +17,7 @@ def run_review(options: argparse.Namespace) -> int:
     """Print the review of ``options.path``; the notes are read, never written. A notes
     database that cannot be read is a warning: the review then holds the analysis alone."""
     from .analysis.pipeline import analyze
-    from .cli import given_config, load_input
+    from .cli import given_config, load_input, stdin_is_a_terminal
     from .notes.anchor import anchor_notes
     from .notes.errors import StoreError
     from .notes.store import NoteStore, source_key
@@ -26,6 +26,8 @@ def run_review(options: argparse.Namespace) -> int:
     config = given_config(options.config)
     for warning in config.warnings:
         print(f"{PROG}: warning: {one_line(warning, 300)}", file=sys.stderr)
+    if stdin_is_a_terminal([options.path]):
+        return 2
     source = load_input(options.path, options.encoding, options.data_dir or default_data_dir())
     notes = []
     try:

@@ -7,11 +7,14 @@ palette and the search come here; ``Reading`` decides, this paints and says so.
 
 from __future__ import annotations
 
+import os
 import re
 from typing import TYPE_CHECKING, Protocol
 
 from .jumps import Place
 from .outline import Item
+from .reading import plural
+from .safe_text import one_line
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -49,6 +52,8 @@ class ReadingView:
     def __init__(self, host: ViewHost) -> None:
         self.host = host
         self.reading = host.reading
+        self.auto_original = False
+        """Whether the original is on screen because a flag's removed place asked for it."""
 
     @property
     def article(self) -> ArticleView:
@@ -113,6 +118,7 @@ class ReadingView:
             self.host.notify("The analysis is still running.", timeout=3)
             return
         cursor = self.article.cursor
+        self.auto_original = False
         if self.selection is not None and self.selection.kind == "search":
             self.clear_selection()  # hits were found in the other text
         original = not self.showing_original
@@ -161,6 +167,7 @@ class ReadingView:
         """Paint the selection's current span, move there (``scroll``), and say where it is."""
         if self.selection is None:
             return
+        self._follow_removed()
         span, status = self.reading.current()
         self.article.paint("current", [span] if span else ())
         if span is not None and scroll:
@@ -168,8 +175,29 @@ class ReadingView:
             self.article.scroll_to_offset(span[0])
         self.set_status(status)
 
-    def landed(self, offset: int, notices: list[str]) -> None:
-        """The cursor landed on ``offset`` (``notices``: what the notes there say)."""
+    def _follow_removed(self) -> None:
+        """A flag's place that cleaning removed (the dropped copy of a repeated paragraph)
+        exists only in the original: going there shows the original, with the copy struck
+        through; leaving it for a place in the cleaned text returns there."""
+        reading = self.reading
+        removed = reading.at_removed_place()
+        if removed and not reading.showing_original:
+            self.show_text(original=True)
+            self.auto_original = True
+        elif not removed and reading.showing_original and self.auto_original:
+            self.show_text(original=False)
+        else:
+            return
+        if not removed:
+            self.auto_original = False
+        assert self.selection is not None
+        self.article.paint("linked", reading.visible_spans(self.selection))
+
+    def landed(self, offset: int, notices: list[str], *, quiet: bool = False) -> None:
+        """The cursor landed on ``offset`` (``notices``: what the notes there say). Where there
+        is nothing to tell, the status line says where the cursor is, so a message about the
+        last place (a copy, a jump, a saved note) never describes this one; ``quiet`` leaves
+        it alone (a search is being typed there)."""
         landing = self.reading.landing(offset, notices)
         if landing.selected is not None and landing.span is not None:
             self.article.paint("linked", landing.selected.spans)
@@ -177,6 +205,8 @@ class ReadingView:
             self.sidebar.reveal(landing.selected, open_group=False)
         if landing.status is not None:
             self.set_status(landing.status)
+        elif not quiet:
+            self.set_status(one_line(self.reading.where(offset), 200))
 
     def clear_selection(self) -> None:
         self.reading.select(None)
@@ -250,19 +280,43 @@ class ReadingView:
         if place.selection is not None:
             self.show_position(scroll=False)
 
-    def copy(self) -> None:
-        """``y``: the current span of the selection, else the sentence at the cursor."""
-        spans = self.reading.visible_spans(self.selection) if self.selection else ()
+    def copy(self, chosen: tuple[str, str] | None = None) -> None:
+        """``y`` and ``ctrl+c``: ``chosen`` (a text and what it is: the ``v`` or the mouse
+        selection), else the current span of the selection, else the sentence at the cursor.
+        The status line says which, and what was copied."""
         article = self.article
-        if spans:
-            a, b = spans[self.position]
+        spans = self.reading.visible_spans(self.selection) if self.selection else ()
+        if chosen is not None:
+            text, what = chosen
+        elif self.selection is not None and spans:
+            position = min(self.position, len(spans) - 1)
+            text = article.text[slice(*spans[position])]
+            what = f"{self.selection.kind} {position + 1}/{len(spans)}"
         elif article.text:
-            a, b = article.sentence_at(article.cursor)
+            text, what = article.text[slice(*article.sentence_at(article.cursor))], "the sentence"
         else:
             return
-        text = article.text[a:b]
         self.host.copy_to_clipboard(text)
-        self.host.notify(f"Copied {len(text):,} characters.", timeout=2)
+        self.set_status(
+            f"Copied {what} ({plural(len(text), 'character')}): “{one_line(text, 80)}”"
+            + clipboard_caveat()
+        )
+
+
+def clipboard_caveat() -> str:
+    """What the copy message adds about the terminal: the clipboard is reached by an OSC 52
+    sequence, which some terminals ignore (macOS Terminal) or pass on only when set to (tmux
+    without set-clipboard, screen); closeread cannot ask, so it says so."""
+    program = os.environ.get("TERM_PROGRAM", "")
+    if program == "Apple_Terminal":
+        return " · macOS Terminal ignores this: select with the mouse and press cmd+c"
+    if os.environ.get("TMUX") or os.environ.get("STY"):
+        return " · inside tmux or screen it reaches the clipboard only if set-clipboard is on"
+    if program in ("iTerm.app", "WezTerm", "ghostty", "vscode") or os.environ.get(
+        "KITTY_WINDOW_ID"
+    ):
+        return ""
+    return " (sent as OSC 52: if this terminal ignores it, nothing reached the clipboard)"
 
 
 def line_paragraphs(text: str) -> list[Span]:

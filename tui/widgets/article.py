@@ -408,13 +408,21 @@ class ArticleView(ScrollView, can_focus=True):
         super().notify_style_update()
 
     def _style(self, name: str) -> Style:
+        """A layer's style: the stylesheet's text style (underline, strike...) over the colours
+        worked out from the theme (see ``marks``), so marks read in any theme."""
         if self._styles is None:
+            from .marks import MONOCHROME, mark_colours
+
+            colours = (
+                MONOCHROME if self.app.no_color else mark_colours(self.app.get_css_variables())
+            )
             self._styles = {
-                layer: self.get_component_rich_style(f"article--{layer}", partial=True)
+                layer: colours.get(layer, Style())
+                + self.get_component_rich_style(f"article--{layer}", partial=True)
                 for layer in (*LAYERS, "pending")
             }
-            self._styles["selection"] = self.screen.get_component_rich_style(
-                "screen--selection", partial=True
+            self._styles["selection"] = colours.get("selection") or (
+                self.screen.get_component_rich_style("screen--selection", partial=True)
             )
             self._styles["base"] = self.rich_style
         return self._styles[name]

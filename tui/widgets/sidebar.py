@@ -519,7 +519,7 @@ class Sidebar(ScrollView):
             add(1, SECTION, s)
             if not self._is_open((section.title,)):
                 continue
-            if not section.count:
+            if not section.rows:
                 add(1, NOTE, s)
             for g, group in enumerate(section.groups):
                 add(1, GROUP, s, g)
