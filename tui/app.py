@@ -110,6 +110,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self._analysed = asyncio.Event()
         self._library: str | None = None
         self._go_to_note: str | None = None
+        self._collector_paused = 0  # analyses started whose end has not been seen
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -166,6 +167,8 @@ class ReaderApp(GuardedNotifications, App[int]):
     def on_unmount(self) -> None:
         if self.notebook is not None:
             self.notebook.close()
+        for _ in range(self._collector_paused):  # runs cut short by the exit
+            gcpolicy.analysed()
 
     def _title_line(self) -> str:
         name = self.source.title or (self.source.path and self.source.path.rsplit("/", 1)[-1])
@@ -223,6 +226,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         inputs = Inputs(self.source, self.reference, corrections, self.config.disabled_rules)
         self._analysed.clear()
         gcpolicy.analysing()
+        self._collector_paused += 1
         self._analyse(inputs, self.runs.start())
 
     async def wait_for_analysis(self) -> None:
@@ -270,8 +274,10 @@ class ReaderApp(GuardedNotifications, App[int]):
         """An analysis that ends lifts its pause of the collector; any other worker's failure
         (the search's) is reported."""
         worker = event.worker
-        if worker.group == "analysis" and worker.is_finished:
+        done = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+        if worker.group == "analysis" and event.state in done:  # the event's, not the worker's
             gcpolicy.analysed()
+            self._collector_paused -= 1
         if event.state == WorkerState.ERROR and worker.error is not None:
             self.report_failure(f"The {worker.group}", worker.error)
 
