@@ -261,3 +261,35 @@ async def test_hostile_names_and_titles_are_shown_as_typed(tmp_path: Path):
         cell = screen.query_one(DataTable).get_row_at(0)[0]
         assert "\x1b" not in cell.plain and "[@click=app.quit]Title" in cell.plain
         assert entry.title == "[@click=app.quit]Title"
+
+
+async def test_open_file_shows_hostile_names_inert(tmp_path: Path):
+    folder = tmp_path / "names"
+    folder.mkdir()
+    (folder / "[red]x\x1b]0;pwn\x07.txt").write_text("Some text.\n")
+    app = ReaderApp(library=folder)
+    async with app.run_test(size=SIZE) as pilot:
+        await _library_ready(app, pilot)
+        await pilot.press("O")
+        await pilot.pause()
+        tree = app.screen.query_one(DirectoryTree)
+        await tree.reload()
+        await pilot.pause()
+        (node,) = tree.root.children
+        label = str(node.label)
+        assert "[red]x" in label and "\x1b" not in label and "\x07" not in label
+
+
+async def test_open_recent_from_the_palette(folder: Path):
+    app = ReaderApp(str(folder / "a-harbour.txt"))
+    async with app.run_test(size=SIZE) as pilot:
+        await app.wait_for_analysis()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        for key in "open recent":
+            await pilot.press(key if key != " " else "space")
+        await pilot.pause(0.5)
+        await pilot.press("enter")
+        screen = await _library_ready(app, pilot)
+        assert screen.folder is None
+        assert [e.location for e in screen.shown] == [str((folder / "a-harbour.txt").resolve())]

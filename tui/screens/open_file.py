@@ -1,11 +1,13 @@
 """``Open file…``: browse the file system with Textual's ``DirectoryTree`` and open an article,
-or type a path or a web address. Hidden files and folders are left out of the tree."""
+or type a path or a web address. Hidden files and folders are left out of the tree, and names
+are shown as typed, never as markup or terminal controls."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
 
+from rich.text import Text, TextType
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,6 +23,11 @@ class ArticleTree(DirectoryTree):
 
     def filter_paths(self, paths: Iterable[Path]) -> Iterable[Path]:
         return [path for path in paths if not path.name.startswith(".")]
+
+    def process_label(self, label: TextType) -> Text:
+        """A file name as typed, its control characters drawn visibly (names are untrusted)."""
+        plain = label.plain if isinstance(label, Text) else str(label)
+        return Text(one_line(plain, 200))
 
 
 class OpenFileScreen(ModalScreen[str | None]):
