@@ -101,6 +101,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.annotator = Annotator(self)
         self.runs = Runs()
         self._analysed = asyncio.Event()
+        self._collector_paused = 0  # analyses started whose end has not been seen
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -156,6 +157,8 @@ class ReaderApp(GuardedNotifications, App[int]):
     def on_unmount(self) -> None:
         if self.notebook is not None:
             self.notebook.close()
+        for _ in range(self._collector_paused):  # runs cut short by the exit
+            gcpolicy.analysed()
 
     def _title_line(self) -> str:
         name = self.source.title or (self.source.path and self.source.path.rsplit("/", 1)[-1])
@@ -213,6 +216,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         inputs = Inputs(self.source, self.reference, corrections, self.config.disabled_rules)
         self._analysed.clear()
         gcpolicy.analysing()
+        self._collector_paused += 1
         self._analyse(inputs, self.runs.start())
 
     async def wait_for_analysis(self) -> None:
@@ -260,8 +264,10 @@ class ReaderApp(GuardedNotifications, App[int]):
         """An analysis that ends lifts its pause of the collector; any other worker's failure
         (the search's) is reported."""
         worker = event.worker
-        if worker.group == "analysis" and worker.is_finished:
+        done = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+        if worker.group == "analysis" and event.state in done:  # the event's, not the worker's
             gcpolicy.analysed()
+            self._collector_paused -= 1
         if event.state == WorkerState.ERROR and worker.error is not None:
             self.report_failure(f"The {worker.group}", worker.error)
 
