@@ -58,6 +58,9 @@ if TYPE_CHECKING:
 
 guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
 log = logging.getLogger("closeread")
+_OVER_THE_LIBRARY = frozenset(
+    {"quit", "help", "command_palette", "open_file", "search_notes", "library", "change_theme"}
+)
 STATUS_LIMIT = 300
 
 
@@ -87,9 +90,13 @@ class ReaderApp(GuardedNotifications, App[int]):
         config: Config | None = None,
         data_dir: Path | None = None,
         debug: bool = False,
+        library: Path | None = None,
     ) -> None:
         super().__init__()
-        self.source = source if source is not None else load(path)
+        # With a ``library`` folder the window opens on its list, with no article yet.
+        self.article_open = library is None
+        self.library_folder = library
+        self.source = source if source is not None else Source("") if library else load(path)
         self.reference = reference
         self.config = config or Config()
         self.data_dir = data_dir
@@ -101,6 +108,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.annotator = Annotator(self)
         self.runs = Runs()
         self._analysed = asyncio.Event()
+        self._library: str | None = None
+        self._go_to_note: str | None = None
         self._collector_paused = 0  # analyses started whose end has not been seen
 
     # -- building the screen -------------------------------------------------------------------
@@ -129,13 +138,17 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.set_status("Analysing…")
         self.article.focus()
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
+        if not self.article_open:
+            self.set_status("No article open: choose one in the library")
+            self.action_library(self.library_folder)
 
     def after_first_frame(self) -> None:
         """What the first frame does not need: the collector, then the notes and the
         analysis."""
         gcpolicy.after_first_screen()
-        self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
-        self.start_analysis()
+        if self.article_open:
+            self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
+            self.start_analysis()
 
     def show_notes_again(self) -> None:
         """The notes store is usable again: show the analysis with its notes."""
@@ -148,10 +161,7 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
-        notebook, reading = self.notebook, self.reading
-        if notebook is not None and reading.analysis is not None and not reading.showing_original:
-            with suppress(StoreError):
-                notebook.save_position(self.article.cursor)
+        self._keep_position()
         await super().action_quit()
 
     def on_unmount(self) -> None:
@@ -294,6 +304,119 @@ class ReaderApp(GuardedNotifications, App[int]):
             self.article.scroll_to_offset(self.article.cursor)
         notes, changed = (len(notebook.shown()), len(notebook.changed())) if notebook else (0, 0)
         self.set_status(summary(analysis, notes, changed, back=bool(position)))
+        if first and self._go_to_note is not None and notebook is not None:
+            self._place_at_note(notebook, self._go_to_note)
+        self._go_to_note = None
+
+    # -- other articles: the library, recent articles, open file, notes search -----------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over the library, the reader's own keys rest (they would act on the article hidden
+        behind it); quitting, help, the palette and the open commands still work."""
+        from .screens.library import LibraryScreen
+
+        return not (isinstance(self.screen, LibraryScreen) and action not in _OVER_THE_LIBRARY)
+
+    def action_library(self, folder: Path | None = None) -> None:
+        """Show the library of ``folder`` (kept as it was left), or the recent articles."""
+        from .screens.library import LibraryScreen
+
+        self._keep_position()
+        name = f"library:{folder.resolve()}" if folder is not None else "library:recent"
+        if name == "library:recent" and self.is_screen_installed(name):
+            self.uninstall_screen(name)  # the recent list is made afresh each time
+        if not self.is_screen_installed(name):
+            self.install_screen(
+                LibraryScreen(folder, user_data_dir(self.data_dir), self.config), name
+            )
+        self._library = name
+        self.push_screen(name)
+
+    def action_back_to_library(self) -> None:
+        """``backspace``: back to the library this article came from (else the recent list)."""
+        if self._library is not None and self.is_screen_installed(self._library):
+            self._keep_position()
+            self.push_screen(self._library)
+        else:
+            self.action_library(None)
+
+    def action_open_file(self) -> None:
+        """Browse for a file (or type a path or URL) and open it."""
+        from .screens.open_file import OpenFileScreen
+
+        start = self.library_folder or Path.cwd()
+        if self.source.path and not self.source.path.startswith(("http://", "https://")):
+            start = Path(self.source.path).parent
+        self.push_screen(OpenFileScreen(start), self._chosen_file)
+
+    def _chosen_file(self, location: str | None) -> None:
+        if location:
+            self.open_location(location)
+
+    def action_search_notes(self) -> None:
+        """Search the notes of every article; the hit chosen opens its article at the note."""
+        from .screens.notes_search import NotesSearchScreen
+
+        def chosen(choice: tuple[str, str] | None) -> None:
+            if choice is not None:
+                self.open_location(choice[0], choice[1])
+
+        self.push_screen(NotesSearchScreen(user_data_dir(self.data_dir)), chosen)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def open_location(self, location: str, note_id: str | None = None) -> None:
+        """Load a path or URL (fetched, its copy kept; offline, the copy) and show it; what
+        cannot be opened is one line, and the window stays as it was."""
+        from .cli import load_input
+        from .source import LoadError
+
+        self.call_from_thread(self.set_status, f"Opening {one_line(location, 200)}…")
+        try:
+            source = load_input(location, None, user_data_dir(self.data_dir))
+        except LoadError as error:
+            self.call_from_thread(self.notify, one_line(str(error), 300), severity="error")
+            return
+        self.call_from_thread(self.open_article, source, note_id)
+
+    def open_article(self, source: Source, note_id: str | None = None) -> None:
+        """Read ``source`` in this window: the article open now keeps its place and closes,
+        the library or dialog on top goes, and ``note_id`` (if given) is where the cursor lands."""
+        self._keep_position()
+        if self.notebook is not None:
+            self.notebook.close()
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+        self.source = source
+        self.article_open = True
+        self.reading = Reading()
+        self.view = ReadingView(self)
+        self.prompt = SearchPrompt(self.view, self.find)
+        self.annotator = Annotator(self)
+        self._go_to_note = note_id
+        self.query_one("#title", Static).update(self._title_line())
+        self.article.show_text(source.text, line_paragraphs(source.text), pending=True)
+        self.article.move_cursor(0, announce=False)
+        with suppress(Exception):  # before the first frame's work there is no sidebar yet
+            self.sidebar.show_pending("Analysing…")
+        for warning in source.warnings:
+            self.notify(one_line(warning, STATUS_LIMIT), severity="warning", timeout=8)
+        self.article.focus()
+        self.annotator.open_notes(user_data_dir(self.data_dir), source)
+        self.start_analysis()
+
+    def _keep_position(self) -> None:
+        notebook, reading = self.notebook, self.reading
+        if notebook is not None and reading.analysis is not None and not reading.showing_original:
+            with suppress(StoreError):
+                notebook.save_position(self.article.cursor)
+
+    def _place_at_note(self, notebook: Notebook, note_id: str) -> None:
+        placed = next((p for p in notebook.placed if p.note.id == note_id), None)
+        if placed is None or placed.span is None:
+            self.notify("That note's words are no longer in the article (see Notes).", timeout=6)
+            return
+        self.article.move_cursor(placed.span[0])
+        self.article.scroll_to_offset(self.article.cursor)
 
     def refresh_notes(self, changed: tuple[str, ...] | None = None, *, every: bool = False) -> None:
         """After a note change (``changed``: the Notes and Flags sections, else all): the
