@@ -473,22 +473,13 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.view.jump_forward()
 
     def action_copy(self) -> None:
-        """``y`` and ``ctrl+c``, one path: the ``v`` selection (which copying ends), else the
-        mouse selection, else what ``ReadingView.copy`` finds. In a dialog ``ctrl+c`` is left
-        to the dialog's own."""
+        """``y`` and ``ctrl+c``: the ``v`` selection, else the mouse's, else what
+        ``ReadingView.copy`` finds. In a dialog ``ctrl+c`` is left to the dialog's own."""
         from textual.actions import SkipAction
 
         if self.screen is not self.screen_stack[0]:
             raise SkipAction()
-        span = self.annotator.visual_span()
-        mouse = self.screen.get_selected_text()
-        chosen = None
-        if span is not None:
-            chosen = self.article.text[slice(*span)], "the selection"
-            self.annotator.visual()  # copying ends the selection, as y does in vim
-        elif mouse:
-            chosen = mouse, "the mouse selection"
-        self.view.copy(chosen)
+        self.view.copy(self.annotator.take_selection(self.screen.get_selected_text()))
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         if self.analysis is None:
