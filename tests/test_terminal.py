@@ -85,8 +85,9 @@ def test_a_folder_opens_as_a_library_then_an_article_and_back(tmp_path: Path):
         f"{env} {sys.executable} -m tui {folder}; sleep 30",
     )
     try:
-        screen = _wait_for(session, "2 analysed")
-        assert "Library — " in screen and "Budget vote delayed" in screen
+        _wait_for(session, "2 analysed")
+        screen = _wait_for(session, "Budget vote delayed")  # the rows can paint a frame later
+        assert "Library —" in screen  # its folder may wrap onto the next line (long tmp paths)
         assert "older/b-vote.md" in screen
         _tmux("send-keys", "-t", session, "Enter")
         screen = _wait_for(session, "closeread 0.1.0 — Storm closes harbour")
@@ -94,7 +95,7 @@ def test_a_folder_opens_as_a_library_then_an_article_and_back(tmp_path: Path):
         _tmux("send-keys", "-t", session, "G")
         time.sleep(0.5)
         _tmux("send-keys", "-t", session, "BSpace")
-        screen = _wait_for(session, "Library — ")
+        screen = _wait_for(session, "Library —")
         _wait_for(session, "%")  # how far it was read, refreshed on the way back
     finally:
         subprocess.run(["tmux", "kill-session", "-t", session], capture_output=True)
