@@ -3,8 +3,9 @@
 It composes the widgets, routes their messages and keys to the rooms that decide, and paints
 the answers; it owns nothing that can be tested without a screen. The rooms: ``Reading`` (the
 selection, the view, the jump list, the outline and its indexes), ``SearchPrompt`` (the ``/``
-prompt), ``Annotator`` (the note keys), ``runs`` (analysis generations), ``commands`` (the
-palette) and ``gcpolicy``. The analysis runs in a thread: the window shows the article as loaded
+prompt), ``Annotator`` (the note keys), ``Switcher`` (other articles: the library, Open file…,
+Search all notes…), ``runs`` (analysis generations), ``commands`` (the palette) and
+``gcpolicy``. The analysis runs in a thread: the window shows the article as loaded
 at once, then swaps in the cleaned text and the outline.
 """
 
@@ -35,7 +36,7 @@ from .config import data_dir as user_data_dir
 from .keys import READER_KEYS, help_sections
 from .notes.errors import StoreError
 from .outline import Item
-from .reading import Reading, summary
+from .reading import Reading
 from .resources import styles_dir
 from .runs import Inputs, Runs, Superseded
 from .safe_text import GuardedNotifications, one_line
@@ -44,6 +45,7 @@ from .search import find_all, prepare_search
 from .searching import SearchPrompt
 from .source import load
 from .spanindex import SpanIndex
+from .switching import Switcher
 from .themes import use_theme
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
@@ -58,9 +60,6 @@ if TYPE_CHECKING:
 
 guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
 log = logging.getLogger("closeread")
-_OVER_THE_LIBRARY = frozenset(
-    {"quit", "help", "command_palette", "open_file", "search_notes", "library", "change_theme"}
-)
 STATUS_LIMIT = 300
 
 
@@ -102,14 +101,10 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.data_dir = data_dir
         self.tracebacks = debug
         self.failures: list[str] = []
-        self.reading = Reading()
-        self.view = ReadingView(self)
-        self.prompt = SearchPrompt(self.view, self.find)
-        self.annotator = Annotator(self)
+        self.new_rooms()
+        self.switcher = Switcher(self)
         self.runs = Runs()
         self._analysed = asyncio.Event()
-        self._library: str | None = None
-        self._go_to_note: str | None = None
         self._collector_paused = 0  # analyses started whose end has not been seen
 
     # -- building the screen -------------------------------------------------------------------
@@ -161,7 +156,7 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
-        self._keep_position()
+        self.switcher.keep_position()
         await super().action_quit()
 
     def on_unmount(self) -> None:
@@ -285,162 +280,46 @@ class ReaderApp(GuardedNotifications, App[int]):
         """Swap in the cleaned text, the notes and the outline, keeping the reader's place."""
         self._analysed.set()
         first = self.analysis is None
-        analysis = prepared.analysis
-        keep = self.article.cursor
-        self.annotator.attach(analysis, first)
-        notebook = self.notebook
-        self.reading.load(
-            prepared,
-            notebook.shown() if notebook else [],
-            notebook.dismissed() if notebook else {},
-        )
-        self.article.show_text(analysis.text, analysis.paragraphs)
-        self.sidebar.show_outline(self.reading.sections)
-        self.view.paint_marks()
-        position = notebook.position() if first and notebook is not None else None
-        place = position if position is not None else None if first else keep
-        if place is not None:
-            self.article.move_cursor(min(place, len(analysis.text)), announce=False)
-            self.article.scroll_to_offset(self.article.cursor)
-        notes, changed = (len(notebook.shown()), len(notebook.changed())) if notebook else (0, 0)
-        self.set_status(summary(analysis, notes, changed, back=bool(position)))
-        if first and self._go_to_note is not None and notebook is not None:
-            self._place_at_note(notebook, self._go_to_note)
-        self._go_to_note = None
+        self.annotator.attach(prepared.analysis, first)
+        self.view.show_analysis(prepared, first)
+        self.switcher.arrived(first)
 
-    # -- other articles: the library, recent articles, open file, notes search -----------------
+    # -- other articles: the library, recent articles, open file, notes search (``Switcher``) ---
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        """Over the library, the reader's own keys rest (they would act on the article hidden
-        behind it); quitting, help, the palette and the open commands still work."""
-        from .screens.library import LibraryScreen
-
-        return not (isinstance(self.screen, LibraryScreen) and action not in _OVER_THE_LIBRARY)
+        """Over the library the reader's own keys rest (``Switcher.allows``)."""
+        return self.switcher.allows(action)
 
     def action_library(self, folder: Path | None = None) -> None:
-        """Show the library of ``folder`` (kept as it was left), or the recent articles."""
-        from .screens.library import LibraryScreen
-
-        self._keep_position()
-        name = f"library:{folder.resolve()}" if folder is not None else "library:recent"
-        if name == "library:recent" and self.is_screen_installed(name):
-            self.uninstall_screen(name)  # the recent list is made afresh each time
-        if not self.is_screen_installed(name):
-            self.install_screen(
-                LibraryScreen(folder, user_data_dir(self.data_dir), self.config), name
-            )
-        self._library = name
-        self.push_screen(name)
+        self.switcher.show_library(folder)
 
     def action_back_to_library(self) -> None:
-        """``backspace``: back to the library this article came from (else the recent list)."""
-        if self._library is not None and self.is_screen_installed(self._library):
-            self._keep_position()
-            self.push_screen(self._library)
-        else:
-            self.action_library(None)
+        self.switcher.back_to_library()
 
     def action_open_file(self) -> None:
-        """Browse for a file (or type a path or URL) and open it."""
-        from .screens.open_file import OpenFileScreen
-
-        start = self.library_folder or Path.cwd()
-        if self.source.path and not self.source.path.startswith(("http://", "https://")):
-            start = Path(self.source.path).parent
-        self.push_screen(OpenFileScreen(start), self._chosen_file)
-
-    def _chosen_file(self, location: str | None) -> None:
-        if location:
-            self.open_location(location)
+        self.switcher.open_file(self.open_location)
 
     def action_search_notes(self) -> None:
-        """Search the notes of every article; the hit chosen opens its article at the note."""
-        from .screens.notes_search import NotesSearchScreen
-
-        def chosen(choice: tuple[str, str] | None) -> None:
-            if choice is not None:
-                self.open_location(choice[0], choice[1])
-
-        self.push_screen(NotesSearchScreen(user_data_dir(self.data_dir)), chosen)
+        self.switcher.search_notes(self.open_location)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="open")
     def open_location(self, location: str, note_id: str | None = None) -> None:
-        """Load a path or URL (fetched, its copy kept; offline, the copy) and show it; what
-        cannot be opened is one line, and the window stays as it was."""
-        from .cli import load_input
-        from .source import LoadError
+        """Load a path or URL in a worker and open it in this window (``Switcher.load``)."""
+        self.switcher.load(location, note_id)
 
-        self.call_from_thread(self.set_status, f"Opening {one_line(location, 200)}…")
-        try:
-            source = load_input(location, None, user_data_dir(self.data_dir))
-        except LoadError as error:
-            self.call_from_thread(self.notify, one_line(str(error), 300), severity="error")
-            return
-        self.call_from_thread(self.open_article, source, note_id)
-
-    def open_article(self, source: Source, note_id: str | None = None) -> None:
-        """Read ``source`` in this window: the article open now keeps its place and closes,
-        the library or dialog on top goes, and ``note_id`` (if given) is where the cursor lands."""
-        self._keep_position()
-        if self.notebook is not None:
-            self.notebook.close()
-        while len(self.screen_stack) > 1:
-            self.pop_screen()
-        self.source = source
-        self.article_open = True
+    def new_rooms(self) -> None:
+        """The rooms that hold one article's reading state, made afresh for each article."""
         self.reading = Reading()
         self.view = ReadingView(self)
         self.prompt = SearchPrompt(self.view, self.find)
         self.annotator = Annotator(self)
-        self._go_to_note = note_id
+
+    def show_title(self) -> None:
         self.query_one("#title", Static).update(self._title_line())
-        self.article.show_text(source.text, line_paragraphs(source.text), pending=True)
-        self.article.move_cursor(0, announce=False)
-        with suppress(Exception):  # before the first frame's work there is no sidebar yet
-            self.sidebar.show_pending("Analysing…")
-        for warning in source.warnings:
-            self.notify(one_line(warning, STATUS_LIMIT), severity="warning", timeout=8)
-        self.article.focus()
-        self.annotator.open_notes(user_data_dir(self.data_dir), source)
-        self.start_analysis()
-
-    def _keep_position(self) -> None:
-        notebook, reading = self.notebook, self.reading
-        if notebook is not None and reading.analysis is not None and not reading.showing_original:
-            with suppress(StoreError):
-                notebook.save_position(self.article.cursor)
-
-    def _place_at_note(self, notebook: Notebook, note_id: str) -> None:
-        placed = next((p for p in notebook.placed if p.note.id == note_id), None)
-        if placed is None or placed.span is None:
-            self.notify("That note's words are no longer in the article (see Notes).", timeout=6)
-            return
-        self.article.move_cursor(placed.span[0])
-        self.article.scroll_to_offset(self.article.cursor)
 
     def refresh_notes(self, changed: tuple[str, ...] | None = None, *, every: bool = False) -> None:
-        """After a note change (``changed``: the Notes and Flags sections, else all): the
-        outline (``every`` section shown again, after a filter), the keys' indexes, the marks."""
-        if self.reading.prepared is None:
-            return
-        notebook = self.notebook
-        self.reading.rebuild(
-            changed,
-            notebook.shown() if notebook else [],
-            notebook.dismissed() if notebook else {},
-        )
-        self._show_sections(None if every else changed)
-        if not self.reading.showing_original:
-            self.view.paint_marks()
-
-    def _show_sections(self, names: tuple[str, ...] | None) -> None:
-        """The named sections replaced in place in the sidebar, or all of them."""
-        if names is None:
-            self.sidebar.show_outline(self.reading.sections)
-            return
-        for index, section in enumerate(self.reading.sections):
-            if section.title in names:
-                self.sidebar.replace_section(index, section)
+        """After a note change: see ``ReadingView.refresh_notes``."""
+        self.view.refresh_notes(changed, every=every)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -516,19 +395,7 @@ class ReaderApp(GuardedNotifications, App[int]):
     # -- copy, filters, date, help, palette ----------------------------------------------------
 
     def action_filters(self) -> None:
-        if self.analysis is None:
-            return
-        from .screens.filters import FilterScreen
-
-        reading = self.reading
-
-        def apply(hidden: frozenset[str] | None) -> None:
-            if hidden is not None and hidden != reading.hidden_groups:
-                reading.hidden_groups = hidden
-                self.refresh_notes(("Notes",), every=True)  # tags filter notes as they are built
-
-        tags = self.notebook.tags() if self.notebook is not None else []
-        self.push_screen(FilterScreen(reading.hidden_groups, [f"#{t}" for t in tags]), apply)
+        self.view.choose_filters()
 
     def action_set_date(self) -> None:
         """Choose the day relative dates resolve against, and analyse again with it."""
