@@ -222,7 +222,8 @@ def plant(kind: str, paragraphs: list[str], rng: random.Random) -> Plant | None:
             return None
         credit = rng.choice(_CREDIT_FORMS)(rng)
         caption = rng.choice(_CAPTIONS)
-        line = f"{caption}. {credit}" if rng.random() < 0.6 else credit
+        # a caption and its credit; an image's alt text in Markdown has no full stop between
+        line = rng.choice((f"{caption}. {credit}", f"{caption} {credit}", credit))
         ps.insert(at, line)
         return Plant(ps, at, "removed")
     if kind == "byline-share":

@@ -107,3 +107,12 @@ def test_an_article_cut_off_by_a_paywall_is_flagged() -> None:
     for end in ("The company said it would …", "The company said it would All..."):
         assert len(_flags(BODY + end + "\n")) == 1, end
     assert _flags(BODY + 'He said: "We will see..."\n') == []
+
+
+def test_an_image_alt_text_with_a_credit_leaves_the_body() -> None:
+    edits = _removed(f"{BODY}Flooded street Photo: Reuters\n{BODY}")
+    assert ("credit", "Photo: Reuters") in edits
+    assert ("caption", "Flooded street") in edits
+    # a sentence of the story that mentions a photo stays
+    line = "He said the photo: a fake, and the agency agreed."
+    assert _removed(f"{BODY}{line}\n") == []

@@ -79,7 +79,8 @@ def test_missing_path_is_one_line_and_exit_1(tmp_path: Path):
 
 
 def test_directory_is_one_line_and_exit_1(tmp_path: Path):
-    result = run(str(tmp_path))
+    """Where one article is meant (the reader opens a folder as its library instead)."""
+    result = run("review", str(tmp_path))
     assert result.returncode == 1
     assert "directory" in one_error_line(result.stderr.decode())
 

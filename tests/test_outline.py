@@ -79,6 +79,9 @@ def test_figure_values_read_naturally():
     assert figure_value(Figure("a", "dozens", "approximate", low=24)) == "≥ 24"
     assert figure_value(Figure("b", "£2bn", "money", 2e9, unit="GBP")) == "2,000,000,000 GBP"
     assert figure_value(Figure("c", "45%", "percent", 45, unit="%")) == "45%"
+    assert figure_value(Figure("d", "2003", "year", 2003)) == "2003"
+    assert figure_value(Figure("e", "2013-14", "year", None, 2013, 2014)) == "2013–2014"
+    assert figure_value(Figure("f", "1990s", "year", 1990, unit="decade")) == "1990s"
 
 
 def _placed(kind: str, span, quote: str, **fields) -> Placed:

@@ -48,7 +48,8 @@ async def test_the_palette_keeps_its_hits_once_the_article_has_a_note():
         assert any(text.startswith("Go to note: ") for text in await _hits(app, "highlight"))
 
 
-def test_a_superseded_run_stops_at_its_next_progress_call():
+def test_a_superseded_run_stops_at_its_next_progress_call(monkeypatch):
+    monkeypatch.setattr(runs, "PROGRESS_AFTER", 0.0)  # say the first stage, however quick
     generations = runs.Runs()
     first = generations.start()
     said: list[str] = []
@@ -205,3 +206,25 @@ async def test_a_failing_palette_search_is_reported_not_lost(monkeypatch):
         monkeypatch.setattr(app.reading, "outline_items", lambda: 1 / 0)
         assert await _hits(app, "Russian") == []
         assert "The palette's search failed: ZeroDivisionError" in app.query_one(StatusLine).text
+
+
+async def test_quitting_during_an_analysis_leaves_the_collector_on(monkeypatch):
+    release = threading.Event()
+    real_run = runs.run
+
+    def held(*args):
+        release.wait(20)
+        return real_run(*args)
+
+    monkeypatch.setattr(runs, "run", held)
+    app = ReaderApp()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            for _ in range(100):  # until the first run has started (after the first frame)
+                if app.runs.generation:
+                    break
+                await pilot.pause(0.05)
+            assert app.analysis is None and not gc.isenabled()  # the run is held, paused
+    finally:
+        release.set()
+    assert gc.isenabled()

@@ -180,6 +180,16 @@ class Annotator:
             return mentions[0][0]
         return view.sentence_at(view.cursor)
 
+    def take_selection(self, mouse: str | None) -> tuple[str, str] | None:
+        """What ``y`` copies before anything else: the ``v`` selection (copying ends it, as
+        ``y`` does in vim), else the mouse selection; with what to call it."""
+        span = self.visual_span()
+        if span is not None:
+            text = self.host.article.text[slice(*span)]
+            self.visual()
+            return text, "the selection"
+        return (mouse, "the mouse selection") if mouse else None
+
     def visual_span(self) -> Span | None:
         """The ``v`` selection's span, None when no selection is in progress."""
         return self._target() if self.visual_anchor is not None else None

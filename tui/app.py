@@ -3,8 +3,9 @@
 It composes the widgets, routes their messages and keys to the rooms that decide, and paints
 the answers; it owns nothing that can be tested without a screen. The rooms: ``Reading`` (the
 selection, the view, the jump list, the outline and its indexes), ``SearchPrompt`` (the ``/``
-prompt), ``Annotator`` (the note keys), ``runs`` (analysis generations), ``commands`` (the
-palette) and ``gcpolicy``. The analysis runs in a thread: the window shows the article as loaded
+prompt), ``Annotator`` (the note keys), ``Switcher`` (other articles: the library, Open file…,
+Search all notes…), ``runs`` (analysis generations), ``commands`` (the palette) and
+``gcpolicy``. The analysis runs in a thread: the window shows the article as loaded
 at once, then swaps in the cleaned text and the outline.
 """
 
@@ -36,7 +37,7 @@ from .keys import READER_KEYS, help_sections
 from .notes.errors import StoreError
 from .outline import Item
 from .panes import NARROW, STEP, Panes, load_panes, save_panes
-from .reading import Reading, summary
+from .reading import Reading
 from .resources import styles_dir
 from .runs import Inputs, Runs, Superseded
 from .safe_text import GuardedNotifications, one_line
@@ -45,6 +46,7 @@ from .search import find_all, prepare_search
 from .searching import SearchPrompt
 from .source import load
 from .spanindex import SpanIndex
+from .switching import Switcher
 from .themes import use_theme
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
@@ -88,20 +90,23 @@ class ReaderApp(GuardedNotifications, App[int]):
         config: Config | None = None,
         data_dir: Path | None = None,
         debug: bool = False,
+        library: Path | None = None,
     ) -> None:
         super().__init__()
-        self.source = source if source is not None else load(path)
+        # With a ``library`` folder the window opens on its list, with no article yet.
+        self.article_open = library is None
+        self.library_folder = library
+        self.source = source if source is not None else Source("") if library else load(path)
         self.reference = reference
         self.config = config or Config()
         self.data_dir = data_dir
         self.tracebacks = debug
         self.failures: list[str] = []
-        self.reading = Reading()
-        self.view = ReadingView(self)
-        self.prompt = SearchPrompt(self.view, self.find)
-        self.annotator = Annotator(self)
+        self.new_rooms()
+        self.switcher = Switcher(self)
         self.runs = Runs()
         self._analysed = asyncio.Event()
+        self._collector_paused = 0  # analyses started whose end has not been seen
         self.panes = load_panes()
 
     # -- building the screen -------------------------------------------------------------------
@@ -113,10 +118,11 @@ class ReaderApp(GuardedNotifications, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            # The outline tree takes its place after the first frame: until the analysis lands
-            # it would say only this, and a Tree costs a frame's worth of styling to show it.
-            yield Static("Analysing…", id="sidebar-pending", markup=False)
+            sidebar = Sidebar(id="sidebar")  # drawn a row at a time: no cost to the first frame
+            sidebar.show_pending("Analysing…")
+            yield sidebar
         yield StatusLine(id="status")
+        yield KeyBar()
 
     def on_mount(self) -> None:
         use_theme(self, self)
@@ -129,21 +135,18 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.set_status("Analysing…")
         self.article.focus()
         self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
+        if not self.article_open:
+            self.set_status("No article open: choose one in the library")
+            self.action_library(self.library_folder)
 
-    async def after_first_frame(self) -> None:
-        """What the first frame does not need: the collector, the outline tree and the footer
-        (a widget a key, each styled), then the notes and the analysis."""
+    def after_first_frame(self) -> None:
+        """What the first frame does not need: the collector, then the notes and the
+        analysis."""
         gcpolicy.after_first_screen()
-        sidebar = Sidebar(id="sidebar")
-        sidebar.show_pending("Analysing…")
-        pending = self.query_one("#sidebar-pending")
-        await self.query_one("#panes").mount(sidebar, after=pending)
-        await pending.remove()
         self.lay_out_panes()
-        await self.mount(KeyBar())
-        self.screen.refresh_bindings()  # a footer mounted late lists the keys once told to
-        self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
-        self.start_analysis()
+        if self.article_open:
+            self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
+            self.start_analysis()
 
     def show_notes_again(self) -> None:
         """The notes store is usable again: show the analysis with its notes."""
@@ -156,15 +159,14 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     async def action_quit(self) -> None:
         """Keep the reading position for next time, then quit."""
-        notebook, reading = self.notebook, self.reading
-        if notebook is not None and reading.analysis is not None and not reading.showing_original:
-            with suppress(StoreError):
-                notebook.save_position(self.article.cursor)
+        self.switcher.keep_position()
         await super().action_quit()
 
     def on_unmount(self) -> None:
         if self.notebook is not None:
             self.notebook.close()
+        for _ in range(self._collector_paused):  # runs cut short by the exit
+            gcpolicy.analysed()
 
     def _title_line(self) -> str:
         name = self.source.title or (self.source.path and self.source.path.rsplit("/", 1)[-1])
@@ -222,6 +224,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         inputs = Inputs(self.source, self.reference, corrections, self.config.disabled_rules)
         self._analysed.clear()
         gcpolicy.analysing()
+        self._collector_paused += 1
         self._analyse(inputs, self.runs.start())
 
     async def wait_for_analysis(self) -> None:
@@ -269,8 +272,10 @@ class ReaderApp(GuardedNotifications, App[int]):
         """An analysis that ends lifts its pause of the collector; any other worker's failure
         (the search's) is reported."""
         worker = event.worker
-        if worker.group == "analysis" and worker.is_finished:
+        done = (WorkerState.SUCCESS, WorkerState.ERROR, WorkerState.CANCELLED)
+        if worker.group == "analysis" and event.state in done:  # the event's, not the worker's
             gcpolicy.analysed()
+            self._collector_paused -= 1
         if event.state == WorkerState.ERROR and worker.error is not None:
             self.report_failure(f"The {worker.group}", worker.error)
 
@@ -278,49 +283,46 @@ class ReaderApp(GuardedNotifications, App[int]):
         """Swap in the cleaned text, the notes and the outline, keeping the reader's place."""
         self._analysed.set()
         first = self.analysis is None
-        analysis = prepared.analysis
-        keep = self.article.cursor
-        self.annotator.attach(analysis, first)
-        notebook = self.notebook
-        self.reading.load(
-            prepared,
-            notebook.shown() if notebook else [],
-            notebook.dismissed() if notebook else {},
-        )
-        self.article.show_text(analysis.text, analysis.paragraphs)
-        self.sidebar.show_outline(self.reading.sections)
-        self.view.paint_marks()
-        position = notebook.position() if first and notebook is not None else None
-        place = position if position is not None else None if first else keep
-        if place is not None:
-            self.article.move_cursor(min(place, len(analysis.text)), announce=False)
-            self.article.scroll_to_offset(self.article.cursor)
-        notes, changed = (len(notebook.shown()), len(notebook.changed())) if notebook else (0, 0)
-        self.set_status(summary(analysis, notes, changed, back=bool(position)))
+        self.annotator.attach(prepared.analysis, first)
+        self.view.show_analysis(prepared, first)
+        self.switcher.arrived(first)
+
+    # -- other articles: the library, recent articles, open file, notes search (``Switcher``) ---
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Over the library the reader's own keys rest (``Switcher.allows``)."""
+        return self.switcher.allows(action)
+
+    def action_library(self, folder: Path | None = None) -> None:
+        self.switcher.show_library(folder)
+
+    def action_back_to_library(self) -> None:
+        self.switcher.back_to_library()
+
+    def action_open_file(self) -> None:
+        self.switcher.open_file(self.open_location)
+
+    def action_search_notes(self) -> None:
+        self.switcher.search_notes(self.open_location)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="open")
+    def open_location(self, location: str, note_id: str | None = None) -> None:
+        """Load a path or URL in a worker and open it in this window (``Switcher.load``)."""
+        self.switcher.load(location, note_id)
+
+    def new_rooms(self) -> None:
+        """The rooms that hold one article's reading state, made afresh for each article."""
+        self.reading = Reading()
+        self.view = ReadingView(self)
+        self.prompt = SearchPrompt(self.view, self.find)
+        self.annotator = Annotator(self)
+
+    def show_title(self) -> None:
+        self.query_one("#title", Static).update(self._title_line())
 
     def refresh_notes(self, changed: tuple[str, ...] | None = None, *, every: bool = False) -> None:
-        """After a note change (``changed``: the Notes and Flags sections, else all): the
-        outline (``every`` section shown again, after a filter), the keys' indexes, the marks."""
-        if self.reading.prepared is None:
-            return
-        notebook = self.notebook
-        self.reading.rebuild(
-            changed,
-            notebook.shown() if notebook else [],
-            notebook.dismissed() if notebook else {},
-        )
-        self._show_sections(None if every else changed)
-        if not self.reading.showing_original:
-            self.view.paint_marks()
-
-    def _show_sections(self, names: tuple[str, ...] | None) -> None:
-        """The named sections replaced in place in the sidebar, or all of them."""
-        if names is None:
-            self.sidebar.show_outline(self.reading.sections)
-            return
-        for index, section in enumerate(self.reading.sections):
-            if section.title in names:
-                self.sidebar.replace_section(index, section)
+        """After a note change: see ``ReadingView.refresh_notes``."""
+        self.view.refresh_notes(changed, every=every)
 
     # -- selection -----------------------------------------------------------------------------
 
@@ -434,22 +436,13 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.view.jump_forward()
 
     def action_copy(self) -> None:
-        """``y`` and ``ctrl+c``, one path: the ``v`` selection (which copying ends), else the
-        mouse selection, else what ``ReadingView.copy`` finds. In a dialog ``ctrl+c`` is left
-        to the dialog's own."""
+        """``y`` and ``ctrl+c``: the ``v`` selection, else the mouse's, else what
+        ``ReadingView.copy`` finds. In a dialog ``ctrl+c`` is left to the dialog's own."""
         from textual.actions import SkipAction
 
         if self.screen is not self.screen_stack[0]:
             raise SkipAction()
-        span = self.annotator.visual_span()
-        mouse = self.screen.get_selected_text()
-        chosen = None
-        if span is not None:
-            chosen = self.article.text[slice(*span)], "the selection"
-            self.annotator.visual()  # copying ends the selection, as y does in vim
-        elif mouse:
-            chosen = mouse, "the mouse selection"
-        self.view.copy(chosen)
+        self.view.copy(self.annotator.take_selection(self.screen.get_selected_text()))
 
     def on_article_view_cursor_moved(self, message: ArticleView.CursorMoved) -> None:
         if self.analysis is None:
@@ -486,19 +479,7 @@ class ReaderApp(GuardedNotifications, App[int]):
     # -- copy, filters, date, help, palette ----------------------------------------------------
 
     def action_filters(self) -> None:
-        if self.analysis is None:
-            return
-        from .screens.filters import FilterScreen
-
-        reading = self.reading
-
-        def apply(hidden: frozenset[str] | None) -> None:
-            if hidden is not None and hidden != reading.hidden_groups:
-                reading.hidden_groups = hidden
-                self.refresh_notes(("Notes",), every=True)  # tags filter notes as they are built
-
-        tags = self.notebook.tags() if self.notebook is not None else []
-        self.push_screen(FilterScreen(reading.hidden_groups, [f"#{t}" for t in tags]), apply)
+        self.view.choose_filters()
 
     def action_set_date(self) -> None:
         """Choose the day relative dates resolve against, and analyse again with it."""

@@ -533,6 +533,9 @@ def stdin_is_a_terminal(paths: Sequence[str | None]) -> bool:
 
 def run_reader(options: argparse.Namespace) -> int:
     config = given_config(options.config, for_reader=True)
+    folder = Path(options.path).expanduser() if options.path not in (None, "-") else None
+    if folder is not None and folder.is_dir():
+        return run_library(options, config, folder)
     if stdin_is_a_terminal([options.path]):
         return 2
     source = load_input(options.path, options.encoding, data_dir(options.data_dir))
@@ -552,6 +555,17 @@ def run_reader(options: argparse.Namespace) -> int:
     app.run()
     for failure in app.failures:  # kept only under --debug
         print(failure, file=sys.stderr, end="")
+    return app.return_code or 0
+
+
+def run_library(options: argparse.Namespace, config: Config, folder: Path) -> int:
+    """``closeread DIR``: the reader, opened on the folder's library."""
+    from .app import ReaderApp
+
+    app = ReaderApp(
+        reference=options.date, config=config, data_dir=options.data_dir, library=folder
+    )
+    app.run()
     return app.return_code or 0
 
 

@@ -95,6 +95,14 @@ READER_KEYS: list[BindingType] = [
     Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
     Binding("D", "set_date", "Reference date", show=False, key_display="D", id="set_date"),
     Binding("ctrl+p", "command_palette", "Commands", show=False, id="palette"),
+    Binding("R", "library", "Open recent…", show=False, key_display="R", id="open_recent"),
+    Binding("O", "open_file", "Open file…", show=False, key_display="O", id="open_file"),
+    Binding(
+        "F", "search_notes", "Search all notes…", show=False, key_display="F", id="search_notes"
+    ),
+    Binding(
+        "backspace", "back_to_library", "Back to the library", show=False, id="back_to_library"
+    ),
     *ANNOTATION_KEYS,
 ]
 

@@ -351,6 +351,11 @@ def figure_value(figure: Figure) -> str:
     """A figure's normalised value as a reader wants to see it."""
     if figure.date is not None:
         return figure.date.isoformat()
+    if figure.kind == "year":  # a year has no thousands separator: 2003, 2013–2014, 1990s
+        if figure.value is None and figure.low is not None:
+            return f"{figure.low}–{figure.high}" if figure.high is not None else f"{figure.low}"
+        if figure.value is not None:
+            return f"{figure.value}s" if figure.unit == "decade" else f"{figure.value}"
     if figure.low is not None and figure.value is None:
         high = "" if figure.high is None else _number(figure.high)
         return f"{_number(figure.low)}–{high}" if high else f"≥ {_number(figure.low)}"

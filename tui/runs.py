@@ -4,12 +4,16 @@ call. No Textual here: the app starts runs in a worker thread and shows what lan
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 from typing import NamedTuple
 
 from .analysis.model import Correction, Source
 from .prepared import Prepared, prepare
+
+PROGRESS_AFTER, PROGRESS_EVERY = 0.3, 0.1
+"""Seconds: an analysis says which stage it is in once it has run this long, then as often."""
 
 
 class Superseded(Exception):
@@ -46,9 +50,16 @@ def run(inputs: Inputs, generation: int, runs: Runs, say: Callable[[str], object
     with ``Superseded`` at the first progress call after a newer run started."""
     from .analysis.pipeline import analyze  # here, off the first frame's path
 
+    quiet_until = time.monotonic() + PROGRESS_AFTER
+
     def progress(stage: str, fraction: float) -> None:
+        """Stage by stage, once the analysis has run long enough to want telling: each report
+        is a frame drawn while the analysis waits for it."""
+        nonlocal quiet_until
         runs.check(generation)
-        say(f"Analysing: {stage} ({fraction:.0%})")
+        if time.monotonic() >= quiet_until:
+            quiet_until = time.monotonic() + PROGRESS_EVERY
+            say(f"Analysing: {stage} ({fraction:.0%})")
 
     analysis = analyze(
         inputs.source,

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import os
 import re
-from typing import TYPE_CHECKING, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from .jumps import Place
 from .outline import Item
-from .reading import plural
+from .reading import plural, summary
 from .safe_text import one_line
 
 if TYPE_CHECKING:
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
     from .analysis.model import Analysis, Span
     from .notebook import Notebook
+    from .prepared import Prepared
     from .reading import Reading
     from .widgets.article import ArticleView
     from .widgets.sidebar import Sidebar
@@ -44,6 +46,7 @@ class ViewHost(Protocol):
         self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
     ) -> None: ...
     def copy_to_clipboard(self, text: str) -> None: ...
+    def push_screen(self, screen: Any, callback: Callable[[Any], Any]) -> Any: ...
 
 
 class ReadingView:
@@ -98,6 +101,64 @@ class ReadingView:
             )
         self.article.paint("note", [s for p, s in placed if p.note.kind == "note"])
         self.article.paint("changed", [s for p, s in placed if p.changed])
+
+    def show_analysis(self, prepared: Prepared, first: bool) -> None:
+        """Swap in the cleaned text, the notes and the outline: the ``first`` analysis of an
+        article at the reading position saved for it, a later one where the cursor is."""
+        analysis, notebook, article = prepared.analysis, self.host.notebook, self.article
+        keep = article.cursor
+        self.reading.load(
+            prepared,
+            notebook.shown() if notebook else [],
+            notebook.dismissed() if notebook else {},
+        )
+        article.show_text(analysis.text, analysis.paragraphs)
+        self.sidebar.show_outline(self.reading.sections)
+        self.paint_marks()
+        position = notebook.position() if first and notebook is not None else None
+        place = position if position is not None else None if first else keep
+        if place is not None:
+            article.move_cursor(min(place, len(analysis.text)), announce=False)
+            article.scroll_to_offset(article.cursor)
+        notes, changed = (len(notebook.shown()), len(notebook.changed())) if notebook else (0, 0)
+        self.set_status(summary(analysis, notes, changed, back=bool(position)))
+
+    def refresh_notes(self, changed: tuple[str, ...] | None, *, every: bool = False) -> None:
+        """After a note change (``changed``: the Notes and Flags sections, else all): the
+        outline (``every`` section shown again, after a filter), the keys' indexes, the marks."""
+        if self.reading.prepared is None:
+            return
+        notebook = self.host.notebook
+        self.reading.rebuild(
+            changed,
+            notebook.shown() if notebook else [],
+            notebook.dismissed() if notebook else {},
+        )
+        names = None if every else changed
+        if names is None:
+            self.sidebar.show_outline(self.reading.sections)
+        else:
+            for index, section in enumerate(self.reading.sections):
+                if section.title in names:
+                    self.sidebar.replace_section(index, section)
+        if not self.showing_original:
+            self.paint_marks()
+
+    def choose_filters(self) -> None:
+        """``f``: choose the sidebar's groups and note tags to hide, and show the rest."""
+        if self.analysis is None:
+            return
+        from .screens.filters import FilterScreen
+
+        reading, notebook = self.reading, self.host.notebook
+
+        def apply(hidden: frozenset[str] | None) -> None:
+            if hidden is not None and hidden != reading.hidden_groups:
+                reading.hidden_groups = hidden
+                self.refresh_notes(("Notes",), every=True)  # tags filter notes as built
+
+        tags = notebook.tags() if notebook is not None else []
+        self.host.push_screen(FilterScreen(reading.hidden_groups, [f"#{t}" for t in tags]), apply)
 
     def show_text(self, original: bool) -> None:
         analysis = self.analysis

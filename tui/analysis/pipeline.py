@@ -6,11 +6,15 @@ import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
 
-from .clean import clean
-from .entities import Correction, find_entities
-from .figures import find_figures
-from .flags import find_flags
-from .model import (
+from .compact import preload_patterns
+
+preload_patterns()  # before the stages below compile theirs: see compact.py
+
+from .clean import clean  # noqa: E402
+from .entities import Correction, find_entities  # noqa: E402
+from .figures import find_figures  # noqa: E402
+from .flags import find_flags  # noqa: E402
+from .model import (  # noqa: E402
     CORRECTION_ACTIONS,
     EMPTY_ARTICLE,
     SEVERITY,

@@ -722,7 +722,7 @@ class NoteStore:
                 "(SELECT count(*) FROM notes WHERE document_id = documents.id "
                 "AND kind != 'position'), "
                 "(SELECT quote_start FROM notes WHERE document_id = documents.id "
-                "AND kind = 'position') "
+                "AND kind = 'position'), substr(documents.text, 1, 300) "
                 "FROM documents ORDER BY 4 DESC, documents.id DESC LIMIT ?",
                 (limit,),
             ).fetchall()
@@ -732,8 +732,9 @@ class NoteStore:
                 opened=opened or "",
                 notes=count,
                 read=min(1.0, position / length) if position is not None and length else None,
+                first_lines=head,
             )
-            for _, source, length, opened, count, position in rows
+            for _, source, length, opened, count, position, head in rows
         ]
 
 
@@ -751,6 +752,8 @@ class RecentDocument(NamedTuple):
     opened: str
     notes: int
     read: float | None
+    first_lines: str = ""
+    """The start of the text last seen: a title for an article whose file is gone."""
 
 
 def _by_content(

@@ -1,6 +1,7 @@
 """Photo credits: "Photograph: Name/Agency", "(AP Photo/Name)", "TASS photo by Name", "(Photo
 courtesy of Name/Getty Images)", "Name/Getty Images", "Picture: Agency", "Picture: Name Source:
-Agency", "Image copyright Agency".
+Agency", "Image copyright Agency", and a labelled credit at the end of an image's alt text
+("Flooded street Photo: Reuters").
 
 Credits in brackets or with an agency after a slash are unmistakable wherever they stand. The
 looser forms ("X photo by Name", "Picture: Agency") count only as the tail of a paragraph that
@@ -38,14 +39,26 @@ _TAIL_ONLY = (
 _ANYWHERE = re.compile(rf"\s?(?:{_BRACKETED}|{_LABELLED})")
 _TAIL = re.compile(rf"(?:(?:{_BRACKETED}|{_LABELLED}|{_TAIL_ONLY})[\s.,;…]*)+$")
 _CAPTION_WORDS = 50
+_ALT_WORDS = 16
+_WORD_START = re.compile(r"(?<=\s)\S")
+_MARKED = re.compile(r"/|\(|(?i:photo|picture|image|pic|copyright|credit)")
+"""What makes a credit in an alt text unmistakable: a title that ends "... Getty Images" is
+no credit, "Name/Getty Images" and "Photo: Reuters" are."""
 _HINTS = ("/", "pic", "photo", "image", "credit", "copyright", "getty", "shutterstock", "alamy")
 
 
 def _tail(text: str) -> int | None:
-    """Where the credit that ends ``text`` starts, if it does end in one."""
+    """Where the credit that ends ``text`` starts, if it does end in one. A credit starts at a
+    sentence's edge, or, in a short line with no sentence edge (an image's alt text, "Flooded
+    street Photo: Reuters"), at any word, when it holds a slash, a bracket or a label."""
     for start in stops(text):
         if _TAIL.match(text, start):
             return start
+    if len(stops(text)) > 1 or len(text.split(maxsplit=_ALT_WORDS)) > _ALT_WORDS:
+        return None
+    for m in _WORD_START.finditer(text, 1):
+        if (tail := _TAIL.match(text, m.start())) and _MARKED.search(tail.group()):
+            return m.start()
     return None
 
 

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from importlib.resources import files
 from typing import NamedTuple
 
+from ..compact import compact
 from ..model import EntityKind
 
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", ".": "", "‐": "-", "–": "-"})
@@ -67,7 +68,15 @@ def _rows(filename: str) -> list[list[str]]:
     return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
 
 
-@cache
+@compact(
+    "countries.tsv",
+    "organizations.tsv",
+    "named_organizations.tsv",
+    "places.tsv",
+    "given_names.txt",
+    "given_name_sexes.tsv",
+    "common_words.tsv",
+)
 def gazetteer() -> Gazetteer:
     """Load the shipped files into lookup tables keyed by ``fold``; later calls reuse them."""
     names: dict[str, Known] = {}

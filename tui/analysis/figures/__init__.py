@@ -8,6 +8,7 @@ the reference date, resolves relative days and year-less dates against it, and d
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -20,7 +21,7 @@ from .counts import describe, source_in
 from .dates import find_dates, find_times, year_for
 from .numbers import digit_edges
 from .relative import UPPER_BOUNDS, choose_reference, find_relative, resolve
-from .tense import cue
+from .tense import date_tense
 from .vague import find_vague
 
 __all__ = ["FigureResult", "find_figures"]
@@ -86,10 +87,28 @@ def _resolve(text: str, candidates: list[Candidate], reference: ReferenceDate | 
             c.date = year_for(
                 *c.month_day,
                 reference.date,
-                tense=cue(text, c.start),
+                tense=date_tense(text, c.start),
                 upper=upper,
                 weekday=c.weekday,
             )
+    _one_day_per_weekday(candidates)
+
+
+def _one_day_per_weekday(candidates: list[Candidate]) -> None:
+    """A bare weekday ("on Wednesday") means one day throughout a story: the day most of its
+    mentions resolved to, the earlier on a tie (news mostly reports what happened). Clause
+    tenses are read one by one, and the odd one out is usually misread."""
+    days: dict[int, list[Candidate]] = {}
+    for c in candidates:
+        spec = c.relative
+        if spec is not None and spec[0] == "weekday" and not spec[2] and c.date is not None:
+            days.setdefault(spec[1], []).append(c)
+    for mentions in days.values():
+        votes = Counter(c.date for c in mentions if c.date is not None)
+        best = max(votes.values())
+        day = min(d for d, n in votes.items() if n == best)
+        for c in mentions:
+            c.date = day
 
 
 def _figures(

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from ..model import FigureKind
 from .candidate import Candidate
-from .numbers import Number, find_digit_numbers, find_word_numbers, tidy
+from .numbers import SCALES, Number, find_digit_numbers, find_word_numbers, tidy
 
 CURRENCY_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY", "₹": "INR", "₽": "RUB"}
 DOLLAR_PREFIXES = {
@@ -66,7 +66,7 @@ _SPACED_THOUSANDS = re.compile(
     r"metres|miles)\b)"
 )
 _MULTIPLIER = re.compile(
-    r"[ \t]*(?P<word>hundred|thousand|million|billion|trillion)s?\b"
+    r"[ \t]*(?P<word>hundred|thousand|(?:m|b|tr|quadr|quint|sext|sept|oct|non|dec)illion)s?\b"
     r"|(?P<short>bn|tn|mn|m|k|b|M|B|K|T)\b"
 )
 _SHORT = {
@@ -81,16 +81,17 @@ _SHORT = {
     "M": 10**6,
     "T": 10**12,
 }
-_WORD_MULT = {
-    "hundred": 100,
-    "thousand": 10**3,
-    "million": 10**6,
-    "billion": 10**9,
-    "trillion": 10**12,
-}
+_WORD_MULT = {"hundred": 100, **SCALES}
 _PLURAL_NOUN = re.compile(
     r"[ \t]+(?!(?:was|is|has|as|its|this|his|thus|plus|always|across|"
     r"yes|less|unless|us|bus|gas)\b)[a-z]+s\b|[ \t]+people\b"
+)
+# Nouns that a year qualifies ("2003 results", "the 2005 elections"), not ones it counts.
+_YEARS_NOUN = re.compile(
+    r"[ \t]+(?:results|figures|accounts|earnings|profits|sales|elections|budgets|finals|awards|"
+    r"championships|forecasts|accounts|games|olympics|nominations|levels|prices|rates|"
+    r"models|editions|seasons|celebrations|exams)\b",
+    re.IGNORECASE,
 )
 _PREFIX_CURRENCY = re.compile(
     r"(?:(?P<dp>US|AU|NZ|HK|A|C|S)?(?P<sym>[$£€¥₹₽])|(?P<code>USD|GBP|EUR|JPY|CHF|CNY|INR|RUB|"
@@ -199,11 +200,27 @@ _SENTENCE_START = re.compile(r"(?:\A|[.!?:;\n\"“‘(—–-])[ \t\"“‘(]*$"
 _RANK_BEFORE = re.compile(r"\b(?:[Nn]umber|No\.)[ \t]+$")
 _IN_EVERY = re.compile(r"[ \t]+(?:in|out[ \t]+of)[ \t]+(?:every[ \t]+)?")
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n?[ \t]+$")
-_CAPITALISED_AFTER = re.compile(r"[ \t]+[A-Z][a-z]")
+_CAPITALISED_AFTER = re.compile(r"(?:['’]s)?[ \t]+[A-Z][a-z]")
 # "half" is a part ("half of them", "cut in half", "two and a half"), not a half of a game
 # ("second-half", "fly-half", "the Italian half").
 _HALF_BEFORE = re.compile(
     r"[ \t]+(?:of|a|an|the|their|its|his|her|our|those|these|all|that|this)\b", re.IGNORECASE
+)
+_ALONE_AFTER = re.compile(r"[ \t]*(?:[.!?;\n\"”)]|$)")
+_RANK_DETERMINER = re.compile(r"\b(?:the|its|his|her|their|our|my|your)[ \t]+$", re.I)
+_PLACED = re.compile(r"\b(?:came|come|comes|finished|finish|finishes|placed|ranked|ranks)[ \t]+$")
+_SECOND_OF_TIME = re.compile(r"s\b|[ \t]+(?:later|earlier|before|after)\b")
+_RANKED = re.compile(r"\b(?:first|second|third|final|last|opening|closing)[ \t]+$", re.I)
+# A part of a time unit is a duration: "half an hour", "three quarters of an hour".
+_OF_A_PERIOD = re.compile(
+    r"[ \t]+(?:of[ \t]+)?(?:an?|the)[ \t]+(?P<unit>hour|minute|second|day|week|fortnight|month|"
+    r"year|decade|century|season)\b"
+)
+# Quarters of a year, counted: "the preceding three quarters", "the past two quarters".
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:the|preceding|previous|past|last|next|first|coming|consecutive|straight|successive|"
+    r"recent)[ \t]+(?:(?:few|financial|fiscal)[ \t]+)?$",
+    re.IGNORECASE,
 )
 _HALF_AFTER = re.compile(
     r"\b(?:to|by|in|than|about|almost|nearly|over|around|some|just|only)[ \t]+$", re.IGNORECASE
@@ -335,7 +352,7 @@ class _Builder:
         ):
             if (m := _DECADE.match(text, end)) is not None:
                 return Candidate(start, m.end(), "year", value, unit="decade")
-            if not _PLURAL_NOUN.match(text, end):
+            if not _PLURAL_NOUN.match(text, end) or _YEARS_NOUN.match(text, end):
                 return Candidate(start, end, "year", value)
         if end < len(text) and _GLUED.match(text, end):
             return None
@@ -365,9 +382,20 @@ class _Builder:
                 word == "half"
                 and not _HALF_BEFORE.match(self.text, n.end)
                 and not _HALF_AFTER.search(self.text, max(0, n.start - 10), n.start)
+                and not self._alone(n)
             )
         ):
             return None
+        if word == "half" and _RANKED.search(self.text, max(0, n.start - 16), n.start):
+            return None  # "the second half", "the first half of the year"
+        if (m := _OF_A_PERIOD.match(self.text, n.end)) is not None:
+            return Candidate(n.start, m.end(), "measure", n.value, unit=m.group("unit"))
+        if (
+            word.endswith("quarters")
+            and not _OF_AFTER.match(self.text, n.end)
+            and _PERIOD_BEFORE.search(self.text, max(0, n.start - 24), n.start)
+        ):
+            return Candidate(n.start, n.end, "count", tidy(n.value * 4), unit="quarters")
         if (m := _UNIT.match(self.text, n.end)) is not None and m.group("unit") not in (
             "m",
             "g",
@@ -391,9 +419,27 @@ class _Builder:
         if not n.words:
             return False
         return (
-            word in ("first", "second")
+            (word in ("first", "second") and not self._ranks(n))
             or bool(_CAPITALISED_AFTER.match(self.text, n.end))
             or bool(_ARTICLE_BEFORE.search(self.text, max(0, n.start - 4), n.start))
+        )
+
+    def _alone(self, n: Number) -> bool:
+        """Whether ``n`` is all its sentence says ("Half.", a reply)."""
+        return bool(
+            _SENTENCE_START.search(self.text, max(0, n.start - 3), n.start)
+            and _ALONE_AFTER.match(self.text, n.end)
+        )
+
+    def _ranks(self, n: Number) -> bool:
+        """ "first" or "second" that ranks: after "the" or a possessive ("the first time", "its
+        second quarter"), or a placing ("came second", "finished first")."""
+        before = self.text[max(0, n.start - 16) : n.start]
+        if self.text.startswith("-", n.end):
+            return False  # a compound: "the second-half goal", "first-time buyers"
+        return bool(
+            _RANK_DETERMINER.search(before)
+            or (_PLACED.search(before) and not _SECOND_OF_TIME.match(self.text, n.end))
         )
 
     def _skip_words(self, n: Number) -> bool:

@@ -1,6 +1,6 @@
 """Absolute dates in the forms news uses: "5th of January, 2022", "January 5, 2022", "5 Jan 2022",
 "Jan. 5", "the fifth of January", "Friday, Oct. 13", "2022-01-05"; and clock times ("2pm",
-"14:30 GMT").
+"14:30 GMT", "0100 GMT").
 
 Month names must be capitalised and stand next to a day, so "May" the verb and "march" the verb
 are never dates. A date without its year keeps its month and day until the reference date picks
@@ -77,6 +77,7 @@ _TIME = re.compile(
     r"|\d(?<![\w.,:]\d)\d?:[0-5]\d(?::[0-5]\d)?\b"
     r"(?:[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|ET|local time))?"
     r"|\d(?<![\w.,]\d)\d?[.][0-5]\d[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|ET|hrs|local time)\b"
+    r"|(?:[01]\d|2[0-3])[0-5]\d[ \t]*(?:GMT|BST|UTC|CET|EST|EDT|ET|hrs|local time)\b"
 )
 
 
@@ -175,10 +176,9 @@ def year_for(
         return min(fits, key=lambda d: abs(d - reference))
     if tense == "future":
         return min((d for d in days if d >= reference), default=nearest)
-    if tense == "past" and upper:
-        before = max((d for d in days if d <= reference), default=None)
-        if before is not None and (reference - before).days <= 366:
-            return before
+    before = max((d for d in days if d <= reference), default=None)
+    if tense == "past" and upper and before is not None and (reference - before).days <= 366:
+        return before
     return nearest
 
 

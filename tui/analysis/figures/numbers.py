@@ -13,6 +13,7 @@ import math
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from typing import Literal, NamedTuple
 
 from .patterns import cased, trie
@@ -53,7 +54,19 @@ TENS = {
     "eighty": 80,
     "ninety": 90,
 }
-SCALES = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
+SCALES = {
+    "thousand": 10**3,
+    "million": 10**6,
+    "billion": 10**9,
+    "trillion": 10**12,
+    "quadrillion": 10**15,
+    "quintillion": 10**18,
+    "sextillion": 10**21,
+    "septillion": 10**24,
+    "octillion": 10**27,
+    "nonillion": 10**30,
+    "decillion": 10**33,
+}
 ORDINAL_UNITS = {
     "first": 1,
     "second": 2,
@@ -141,6 +154,7 @@ _NUMBER_WORDS = {*_CARDINAL_WORDS, *_SCALE_WORDS, *ORDINALS, *DENOMINATORS, "doz
 # in after the match ("a million", "a third of"), which keeps the pattern fast.
 _STARTS = {*_NUMBER_WORDS, "minus", "negative", "point"}
 _ARTICLE_BEFORE = re.compile(r"\b(?:[Aa]n?)[ \t]+$")
+_THE_BEFORE = re.compile(r"\b[Tt]he[ \t]+$")
 _ARTICLE = re.compile(r"(?<![A-Za-z])[Aa][Nn]?(?![A-Za-z])")  # "a" or "an" inside a run
 _WORD = trie(cased(_NUMBER_WORDS))
 _FILLER = r"(?:(?:and|&|an?|point)[ \t]+)"
@@ -187,10 +201,13 @@ MAX_EXPONENT = 100
 overflow."""
 
 
-def tidy(value: float) -> float | int:
-    """An int when the value is whole, so 353 reads as 353 and not 353.0."""
+def tidy(value: float | Fraction) -> float | int:
+    """An int when the value is whole, so 353 reads as 353 and not 353.0. Numbers in words are
+    summed as ints and fractions, so "nine hundred decillion and one" stays exact."""
     if isinstance(value, int):
         return value
+    if isinstance(value, Fraction):
+        return value.numerator if value.denominator == 1 else float(value)
     if value == int(value) and abs(value) < 1e18:
         return int(value)
     return round(value, 10)
@@ -270,7 +287,7 @@ def _class(word: str) -> str:
         return "hundred"
     if word in SCALES:
         return "scale"
-    if word in ("hundreds", "thousands", "millions", "billions", "trillions"):
+    if word == "hundreds" or (word.endswith("s") and word[:-1] in SCALES):
         return "plural-scale"
     if word == "dozen":
         return "dozen"
@@ -284,9 +301,11 @@ def _class(word: str) -> str:
 class _Reader:
     """Reads one number from a token list, following the grammar of English cardinals."""
 
-    def __init__(self, text: str, tokens: list[_Token]) -> None:
+    def __init__(self, text: str, tokens: list[_Token], *, definite: bool = False) -> None:
         self.text = text
         self.tokens = tokens
+        self.definite = definite
+        """After "the", "one hundredth" is a rank (the 100th), not a part (1/100)."""
         self.classes = [_class(t.word) for t in tokens]
 
     def cls(self, i: int) -> str:
@@ -306,21 +325,25 @@ class _Reader:
             and self.cls(i + 1) in ("unit", "teen", "tens", "hundred")
         ):
             i += 1  # a leading zero, as in "zero eight"
-        total, group, last, hundred_in_group = 0.0, 0.0, "", False
-        smallest_scale = float("inf")
+        total: int | Fraction = 0
+        group: int | Fraction = 0
+        last, hundred_in_group = "", False
+        smallest_scale: int | None = None
         end = i
         c = self.cls(i)
         if c in ("a", "an"):
             nxt = self.cls(i + 1)
             if nxt in ("hundred", "scale", "dozen"):
-                group, last, end, i = 1.0, "unit", i + 1, i + 1
+                group, last, end, i = 1, "unit", i + 1, i + 1
             elif (
                 tokens[i + 1 : i + 2]
                 and tokens[i + 1].word in DENOMINATORS
                 and (self._is_fraction_word(i + 1, article=True))
             ):
                 den = DENOMINATORS[tokens[i + 1].word]
-                return self._finish(start, tokens[i + 1].end, sign / den, "fraction", i + 2)
+                return self._finish(
+                    start, tokens[i + 1].end, Fraction(sign, den), "fraction", i + 2
+                )
             else:
                 return None
         elif c == "point":
@@ -332,8 +355,9 @@ class _Reader:
         elif c == "denominator" and tokens[i].word == "half":
             if self.cls(i + 1) in ("a", "an") and self.cls(i + 2) in ("hundred", "scale", "dozen"):
                 scale = self._scale_value(i + 2)
-                return self._finish(start, tokens[i + 2].end, sign * scale / 2, "cardinal", i + 3)
-            return self._finish(start, tokens[i].end, sign * 0.5, "fraction", i + 1)
+                value = Fraction(sign * scale, 2)
+                return self._finish(start, tokens[i + 2].end, value, "cardinal", i + 3)
+            return self._finish(start, tokens[i].end, Fraction(sign, 2), "fraction", i + 1)
         elif c not in ("unit", "teen", "tens", "hundred", "scale"):
             return None
         while i < len(tokens):
@@ -364,19 +388,22 @@ class _Reader:
                 if c == "plural-scale" and not last:
                     return None
                 scale = self._scale_value(i)
-                if scale >= smallest_scale:
+                if smallest_scale is not None and scale >= smallest_scale:
                     break
                 total += (group or 1) * scale
-                group, hundred_in_group, smallest_scale = 0.0, False, scale
+                group, hundred_in_group, smallest_scale = 0, False, scale
             elif c == "dozen" and last in ("", "unit", "teen", "tens"):
                 group = (group or 1) * 12
-            elif c == "ordinal" and last in ("", "tens", "hundred", "scale", "and"):
+            elif c == "ordinal" and (
+                last in ("", "tens", "hundred", "scale", "and")
+                or (self.definite and last == "unit" and word in ORDINAL_SCALES)
+            ):
                 if last == "tens" and word not in ORDINAL_UNITS:
                     break
-                value = total + group + ORDINALS[word]
+                rank = total + group + ORDINALS[word]
                 if word in ORDINAL_SCALES:
-                    value = (total + (group or 1)) * ORDINALS[word]
-                return self._finish(start, tokens[i].end, sign * value, "ordinal", i + 1)
+                    rank = (total + (group or 1)) * ORDINALS[word]
+                return self._finish(start, tokens[i].end, sign * rank, "ordinal", i + 1)
             elif (
                 word in DENOMINATORS
                 and last in ("unit", "teen", "tens")
@@ -384,7 +411,7 @@ class _Reader:
                 and (not hundred_in_group)
                 and self._is_fraction_word(i, article=False)
             ):
-                value = group / DENOMINATORS[word]
+                value = Fraction(group) / DENOMINATORS[word]
                 return self._finish(start, tokens[i].end, sign * value, "fraction", i + 1)
             elif (
                 c in ("and", "&")
@@ -396,15 +423,15 @@ class _Reader:
                 continue
             elif c in ("and", "&") and last and self._half_follows(i + 1):
                 j = i + 2 if self.cls(i + 1) in ("a", "an") else i + 1
-                part = 1 / DENOMINATORS[tokens[j].word]
-                if last == "scale":
+                part = Fraction(1, DENOMINATORS[tokens[j].word])
+                if last == "scale" and smallest_scale is not None:
                     total += smallest_scale * part
                 else:
                     group += part
                 end, i, last = j, j + 1, "fraction"
                 if self.cls(i) in ("scale", "hundred") and total == 0:
                     scale = self._scale_value(i)
-                    total, group, end, i = group * scale, 0.0, i, i + 1
+                    total, group, end, i = group * scale, 0, i, i + 1
                     last = "scale"
                 break
             elif c == "point" and last and self.cls(i + 1) == "unit":
@@ -438,7 +465,9 @@ class _Reader:
             return bool(_OF.match(self.text, self.tokens[i].end))
         return self.cls(i - 1) in ("unit", "teen", "tens")
 
-    def _decimals(self, i: int, whole: float, start: int, sign: int) -> tuple[Number, int] | None:
+    def _decimals(
+        self, i: int, whole: float | Fraction, start: int, sign: int
+    ) -> tuple[Number, int] | None:
         digits = ""
         j = i + 1
         while self.cls(j) == "unit":
@@ -446,22 +475,23 @@ class _Reader:
             j += 1
         if not digits:
             return None
-        value = whole + float("0." + digits)
+        value = float(whole) + float("0." + digits)
         return self._finish(start, self.tokens[j - 1].end, sign * value, "cardinal", j)
 
     @staticmethod
     def _finish(
-        start: int, end: int, value: float, form: NumberForm, after: int
+        start: int, end: int, value: float | Fraction, form: NumberForm, after: int
     ) -> tuple[Number, int]:
         return Number(start, end, tidy(value), form, words=True), after
 
 
-def read_word_run(text: str, start: int, end: int) -> list[Number]:
-    """The numbers in one run of number words ``text[start:end]``, in order."""
+def read_word_run(text: str, start: int, end: int, *, definite: bool = False) -> list[Number]:
+    """The numbers in one run of number words ``text[start:end]`` (after "the" when
+    ``definite``), in order."""
     tokens = [
         _Token(m.group().lower(), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)
     ]
-    reader = _Reader(text, tokens)
+    reader = _Reader(text, tokens, definite=definite)
     numbers, i = [], 0
     while i < len(tokens):
         got = reader.read(i)
@@ -486,8 +516,9 @@ def _word_runs(text: str) -> Iterator[tuple[int, int]]:
 
 
 def find_word_numbers(text: str) -> list[Number]:
-    """Every number written in words. Only an "a" or "an" makes the reading of a run look past
-    it ("a third of"), so a run without one reads the same wherever it stands: each such run is
+    """Every number written in words. Only an "a", "an" or "the" makes the reading of a run look
+    past it ("a third of", "the one hundredth"), so a run without one reads the same wherever it
+    stands: each such run is
     read once and its numbers moved to where it recurs ("one", "two", "million" recur a lot)."""
     numbers: list[Number] = []
     readings: dict[str, list[tuple[int, int, float | int, NumberForm]]] = {}
@@ -497,6 +528,9 @@ def find_word_numbers(text: str) -> list[Number]:
         run = text[start:end]
         if article or _ARTICLE.search(run):
             numbers.extend(read_word_run(text, start, end))
+            continue
+        if _THE_BEFORE.search(text, max(0, start - 4), start):
+            numbers.extend(read_word_run(text, start, end, definite=True))
             continue
         if (reading := readings.get(run)) is None:
             reading = readings[run] = [

@@ -40,6 +40,7 @@ _DEICTIC_WORDS = (
     re.compile(r"night\b(?<=\b[Tt]onight)"),
     re.compile(r"morrow\b(?<=\b[Tt]omorrow)"),
 )
+_OPENS_SENTENCE = re.compile(r"(?:\A|[.!?:;\n\"“‘(—–-])[ \t\"“‘(]*$")
 _DAY_BEFORE_AFTER = re.compile(r"\b[Tt]he[ \t]+day[ \t]+(?:before|after)[ \t]+$")
 _AGO = re.compile(r" ago\b")
 _AGO_COUNT = re.compile(
@@ -75,6 +76,8 @@ def find_relative(text: str) -> list[Candidate]:
     for m in _in_order(text, _DEICTIC_WORDS):
         yester = text[max(0, m.start() - 6) : m.start()].lower() == "yester"
         start = m.start() - (6 if yester else 2)
+        if text[start].isupper() and not _OPENS_SENTENCE.search(text, max(0, start - 4), start):
+            continue  # a title: "the Today programme", "USA Today", "The Tonight Show"
         word = text[start : m.end()].lower()
         if (phrase := _DAY_BEFORE_AFTER.search(text, max(0, start - 20), start)) is not None:
             start, word = phrase.start(), f"the day {phrase.group().split()[2]} {word}"

@@ -1,0 +1,258 @@
+"""Compact, fast-loading forms of the tables the analysis builds from readable data files.
+
+The readable files (``tui/analysis/data/*.tsv``, a library's word list) stay the single truth. A
+loader marked ``@compact(...)`` builds its tables from them as before; what it builds is also
+pickled, when the package is made, into ``tui/analysis/data/<loader>.pickle`` by
+
+    python -m tui.analysis.compact
+
+stamped with a digest of everything it was built from: the files the loader names and the
+source of its module (and of any module named in ``also``). At run time the pickle is used only
+when that digest matches the files as they are now; otherwise the loader builds from the
+readable files (slower, never stale), and ``tests/test_compact.py`` fails until the command is
+run again. Unpickling the gazetteer, the capitals and the word list takes a fraction of the
+time building them does.
+
+The same command keeps the analysis's regular expressions compiled: Python parses and compiles
+every pattern a stage module defines when it is imported (half of the 100 ms that importing the
+stages takes). ``patterns.marshal`` holds each pattern's compiled program as ``re`` makes it, for
+this Python's regular-expression engine only; ``preload_patterns`` puts them in ``re``'s own
+cache before the stages are imported, so that ``re.compile`` finds them there. A pattern is found
+only under its exact text and flags, so a changed or new pattern is compiled as always: an old
+file makes start-up slower, never an analysis different.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib
+import marshal
+import pickle
+import pkgutil
+import re
+import sys
+from collections.abc import Callable
+from functools import _CacheInfo, cache
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+_MAGIC = b"closeread-compact-1\n"
+MODULES = (
+    "tui.analysis.entities.gazetteer",
+    "tui.analysis.flags.facts",
+    "tui.analysis.clean.words",
+)
+"""Where the compacted loaders are: importing these registers them, for the build and the test."""
+
+
+class Compacted(Generic[T]):
+    """A zero-argument loader, cached like ``functools.cache``, that reads its compact form when
+    that is current and builds from the readable files otherwise."""
+
+    def __init__(self, build: Callable[[], T], sources: tuple[str, ...], also: tuple[str, ...]):
+        self.build = build
+        self.sources = sources
+        self.also = also
+        self.name = f"{build.__module__.removeprefix('tui.analysis.')}.{build.__qualname__}"
+        self._load = cache(self._compact_or_build)
+        self.__doc__ = build.__doc__
+        self.__wrapped__ = build
+
+    def __call__(self) -> T:
+        return self._load()
+
+    def cache_info(self) -> _CacheInfo:
+        return self._load.cache_info()
+
+    def cache_clear(self) -> None:
+        self._load.cache_clear()
+
+    @property
+    def file(self) -> str:
+        """The compact form's file name, in ``tui/analysis/data``."""
+        return f"{self.name}.pickle"
+
+    def digest(self) -> bytes:
+        """What the compact form must have been built from: the loader's files and code, and
+        the Python that pickled it."""
+        h = hashlib.sha256(f"{sys.version_info[:2]} {pickle.HIGHEST_PROTOCOL}".encode())
+        modules = (self.build.__module__, *self.also)
+        for module in modules:
+            h.update(Path(str(importlib.import_module(module).__file__)).read_bytes())
+        for source in self.sources:
+            h.update(_read_source(source))
+        return h.hexdigest().encode() + b"\n"
+
+    def _compact_or_build(self) -> T:
+        try:
+            packed = _data(self.file).read_bytes()
+        except OSError:
+            return self.build()
+        stamp = _MAGIC + self.digest()
+        if packed.startswith(stamp):
+            try:
+                return pickle.loads(packed[len(stamp) :])
+            except Exception:  # an unreadable compact form is only slower, never wrong
+                pass
+        return self.build()
+
+    def write(self, folder: Path) -> Path:
+        """Build from the readable files and write the compact form into ``folder``."""
+        path = folder / self.file
+        path.write_bytes(_MAGIC + self.digest() + pickle.dumps(self.build(), protocol=5))
+        return path
+
+    def current(self) -> bool:
+        """Whether the shipped compact form matches the files it was built from."""
+        try:
+            packed = _data(self.file).read_bytes()
+        except OSError:
+            return False
+        return packed.startswith(_MAGIC + self.digest())
+
+
+_REGISTRY: dict[str, Compacted[object]] = {}
+
+
+def compact(*sources: str, also: tuple[str, ...] = ()) -> Callable[[Callable[[], T]], Compacted[T]]:
+    """Mark a loader of tables built from ``sources``: file names in ``tui/analysis/data``, or
+    ``package:path`` for another package's data. ``also`` names modules whose code the build
+    uses besides its own."""
+
+    def decorate(build: Callable[[], T]) -> Compacted[T]:
+        loader = Compacted(build, sources, also)
+        _REGISTRY[loader.name] = loader  # type: ignore[assignment]
+        return loader
+
+    return decorate
+
+
+def loaders() -> list[Compacted[object]]:
+    """Every compacted loader (their modules imported)."""
+    for module in MODULES:
+        importlib.import_module(module)
+    return [_REGISTRY[name] for name in sorted(_REGISTRY)]
+
+
+def _data(name: str) -> Traversable:
+    return files("tui.analysis") / "data" / name
+
+
+def _read_source(source: str) -> bytes:
+    package, sep, path = source.partition(":")
+    if not sep:
+        return _data(source).read_bytes()
+    try:
+        data = pkgutil.get_data(package, path)
+    except OSError:
+        data = None
+    return data if data is not None else b"(missing)"
+
+
+PATTERNS = "patterns.marshal"
+_recording = False
+"""True while the build records patterns: preloading the old ones would hide them."""
+
+
+def _engine() -> bytes:
+    """Which regular-expression engine compiled programs are for."""
+    import _sre  # type: ignore[import-not-found]
+
+    return f"{sys.implementation.cache_tag} {_sre.MAGIC} {_sre.CODESIZE}\n".encode()
+
+
+def preload_patterns() -> int:
+    """Put the analysis's compiled patterns into ``re``'s cache; how many (none when the file
+    was made for another engine, or ``re`` keeps its cache otherwise than expected)."""
+    import _sre
+
+    cache = getattr(re, "_cache", None)
+    if _recording or not isinstance(cache, dict):
+        return 0
+    room = getattr(re, "_MAXCACHE", 0) - len(cache)
+    try:
+        packed = _data(PATTERNS).read_bytes()
+    except OSError:
+        return 0
+    stamp = _engine()
+    if room <= 0 or not packed.startswith(stamp):
+        return 0
+    try:
+        entries = marshal.loads(packed[len(stamp) :])
+        for pattern, flags, final, code, groups, groupindex, indexgroup in entries[:room]:
+            key = (type(pattern), pattern, flags)
+            if key not in cache:
+                cache[key] = _sre.compile(pattern, final, code, groups, groupindex, indexgroup)
+    except Exception:  # a file this engine cannot read: the patterns compile as always
+        return 0
+    return min(len(entries), room)
+
+
+def record_patterns(run: Callable[[], object]) -> list[tuple[object, ...]]:
+    """Every pattern ``re`` compiles while ``run`` runs, as ``_sre.compile`` takes it; each
+    checked to make the very pattern ``re.compile`` does."""
+    import _sre
+    from re import _compiler, _parser  # type: ignore[attr-defined]
+
+    entries: dict[tuple[object, int], tuple[object, ...]] = {}
+    compile_ = _compiler.compile
+
+    def recording(pattern: object, flags: int = 0) -> re.Pattern[str]:
+        compiled = compile_(pattern, flags)
+        if isinstance(pattern, str | bytes):
+            parsed = _parser.parse(pattern, flags)
+            code = [int(op) for op in _compiler._code(parsed, flags)]
+            state = parsed.state
+            indexgroup: list[str | None] = [None] * state.groups
+            for name, index in state.groupdict.items():
+                indexgroup[index] = name
+            entry = (
+                pattern,
+                flags,
+                flags | state.flags,
+                code,
+                state.groups - 1,
+                dict(state.groupdict),
+                tuple(indexgroup),
+            )
+            if _sre.compile(*entry[:1], *entry[2:]) == compiled:
+                entries[pattern, flags] = entry
+        return compiled
+
+    global _recording
+    re.purge()
+    _compiler.compile, _recording = recording, True
+    try:
+        run()
+    finally:
+        _compiler.compile, _recording = compile_, False
+    return list(entries.values())
+
+
+def _analyse_samples() -> None:
+    """Import the stages and analyse the bundled sample, the way the reader starts."""
+    from ..resources import seed_file
+    from .model import Source
+    from .pipeline import analyze
+
+    analyze(Source(text=seed_file().read_text(encoding="utf-8"), path="sample"))
+
+
+def main() -> None:
+    """Write every compact form beside the readable files of this checkout."""
+    folder = Path(str(files("tui.analysis") / "data"))
+    this = importlib.import_module(__spec__.name if __spec__ else __name__)  # not __main__'s copy
+    patterns = this.record_patterns(_analyse_samples)  # first, while no stage is imported yet
+    (folder / PATTERNS).write_bytes(_engine() + marshal.dumps(patterns))
+    print(f"tui/analysis/data/{PATTERNS}: {len(patterns)} patterns")
+    for loader in this.loaders():
+        path = loader.write(folder)
+        print(f"{path.relative_to(folder.parents[2])}: {path.stat().st_size // 1024} KB")
+
+
+if __name__ == "__main__":
+    main()
