@@ -158,3 +158,28 @@ async def test_the_key_bar_shows_the_sidebars_keys_while_it_has_the_focus():
         await pilot.click(KeyBar, offset=(start + 1, 0))
         await pilot.pause()
         assert type(app.screen).__name__ == "HelpScreen"
+
+
+async def test_panes_after_focus_moves_draw_what_a_fresh_draw_shows():
+    """The panes keep their lines and scrollbars per focus state through ``tab`` (to make it
+    cheap), and draw a scrollbar again only with the pane around it: what they show must be
+    what a draw from scratch of the same state shows, in either theme."""
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _ready(pilot)
+        for steps in (["tab", "down"], ["shift+tab"], ["tab", "shift+tab", "tab"]):
+            for key in steps:
+                await pilot.press(key)
+            await pilot.pause()
+            kept = app.export_screenshot()
+            app.refresh_css(animate=False)  # every style again: nothing kept
+            await pilot.pause()
+            assert app.export_screenshot() == kept, steps
+        app.theme = "textual-light"
+        await pilot.pause()
+        await pilot.press("shift+tab")
+        await pilot.pause()
+        kept = app.export_screenshot()
+        app.refresh_css(animate=False)
+        await pilot.pause()
+        assert app.export_screenshot() == kept

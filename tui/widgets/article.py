@@ -21,7 +21,6 @@ from textual.binding import Binding
 from textual.cache import LRUCache
 from textual.geometry import Offset, Region, Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 
@@ -29,6 +28,7 @@ from ..analysis.model import SEVERITY, Span
 from ..analysis.segment import sentence_in
 from ..safe_text import visible
 from ..spanindex import SpanIndex
+from .pane import Pane
 from .wrap import Layout
 
 LAYERS = (
@@ -68,7 +68,7 @@ def layer_of(spans: Sequence[Span]) -> SpanIndex[None]:
 EMPTY: SpanIndex[None] = SpanIndex()
 
 
-class ArticleView(ScrollView, can_focus=True):
+class ArticleView(Pane, can_focus=True):
     """The article text, wrapped to the pane, with a cursor and linked and flagged spans."""
 
     ALLOW_SELECT = True
@@ -131,8 +131,8 @@ class ArticleView(ScrollView, can_focus=True):
         self._paragraphs: tuple[Span, ...] = ()
         self._wrapped: Layout | None = None  # may hold only the first screens: see _layout
         self._layers: dict[str, SpanIndex[None]] = dict.fromkeys(LAYERS, EMPTY)
-        self._cache: LRUCache[tuple[int, int], Strip] = LRUCache(1024)
-        self._styles: dict[str, Style] | None = None
+        self._cache: LRUCache[tuple[int, int, bool], Strip] = LRUCache(1024)
+        self._styles: dict[bool, dict[str, Style]] = {}  # per focus state
         self.cursor = 0
         self.pending = False
 
@@ -228,7 +228,8 @@ class ArticleView(ScrollView, can_focus=True):
             first = self._wrapped.line_of(start, self._paragraphs)
             last = self._wrapped.line_of(max(end - 1, start), self._paragraphs)
             for row in range(first, last + 1):
-                self._cache.discard((row, width))
+                self._cache.discard((row, width, False))
+                self._cache.discard((row, width, True))
             self.refresh_lines(first, last - first + 1)
 
     def _keep_cursor_visible(self) -> None:
@@ -403,29 +404,31 @@ class ArticleView(ScrollView, can_focus=True):
             self._keep_cursor_visible()
 
     def notify_style_update(self) -> None:
-        self._styles = None
-        self._cache.clear()
+        if not self._restyling_for_focus:  # the focus picks the other set; all else drops both
+            self._styles.clear()
+            self._cache.clear()
         super().notify_style_update()
 
     def _style(self, name: str) -> Style:
         """A layer's style: the stylesheet's text style (underline, strike...) over the colours
         worked out from the theme (see ``marks``), so marks read in any theme."""
-        if self._styles is None:
+        styles = self._styles.get(self.has_focus)
+        if styles is None:
             from .marks import MONOCHROME, mark_colours
 
             colours = (
                 MONOCHROME if self.app.no_color else mark_colours(self.app.get_css_variables())
             )
-            self._styles = {
+            styles = self._styles[self.has_focus] = {
                 layer: colours.get(layer, Style())
                 + self.get_component_rich_style(f"article--{layer}", partial=True)
                 for layer in (*LAYERS, "pending")
             }
-            self._styles["selection"] = colours.get("selection") or (
+            styles["selection"] = colours.get("selection") or (
                 self.screen.get_component_rich_style("screen--selection", partial=True)
             )
-            self._styles["base"] = self.rich_style
-        return self._styles[name]
+            styles["base"] = self.rich_style
+        return styles[name]
 
     def render_lines(self, crop: Region) -> list[Strip]:
         """The first frame renders before the resize event that would wrap the text: wrap it
@@ -439,7 +442,7 @@ class ArticleView(ScrollView, can_focus=True):
         width = self.scrollable_content_region.width
         base = self._style("base")
         row = scroll_y + y
-        key = (row, width)
+        key = (row, width, self.has_focus)
         strip = self._cache.get(key)
         if strip is None:
             strip = self._render_row(row, base)

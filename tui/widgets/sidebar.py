@@ -18,11 +18,11 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
-from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from ..outline import Group, Item, Section
 from ..safe_text import one_line
+from .pane import Pane
 
 LABEL_LIMIT = 80
 EAGER = 300
@@ -65,7 +65,7 @@ class _Block(NamedTuple):
     group: int
 
 
-class Sidebar(ScrollView):
+class Sidebar(Pane):
     """Sections of groups of items; ``enter`` (or a click) on an item asks the app to select it,
     on a section or group opens or closes it."""
 
@@ -165,7 +165,7 @@ class Sidebar(ScrollView):
         self._hover = -1
         self._positions: dict[int, tuple[Group, dict[str, int]]] = {}
         self._cache: LRUCache[tuple[object, ...], Strip] = LRUCache(256)
-        self._styles: dict[str, Style] | None = None
+        self._styles: dict[bool, dict[str, Style]] = {}  # per focus state
 
     # -- what the app tells it -----------------------------------------------------------------
 
@@ -388,18 +388,20 @@ class Sidebar(ScrollView):
     # -- drawing -------------------------------------------------------------------------------
 
     def notify_style_update(self) -> None:
-        self._styles = None
-        self._cache.clear()
+        if not self._restyling_for_focus:  # the focus picks the other set; all else drops both
+            self._styles.clear()
+            self._cache.clear()
         super().notify_style_update()
 
     def _style(self, name: str) -> Style:
-        if self._styles is None:
-            self._styles = {
+        styles = self._styles.get(self.has_focus)
+        if styles is None:
+            styles = self._styles[self.has_focus] = {
                 name: self.get_component_rich_style(f"sidebar--{name}", partial=name != "cursor")
                 for name in _STYLES
             }
-            self._styles["base"] = self.rich_style
-        return self._styles[name]
+            styles["base"] = self.rich_style
+        return styles[name]
 
     def render_line(self, y: int) -> Strip:
         scroll_x, scroll_y = self.scroll_offset
