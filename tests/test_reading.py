@@ -210,6 +210,9 @@ class FakeHost:
     def sidebar_item(self) -> Item | None:
         return None
 
+    def sidebar_has_focus(self) -> bool:
+        return False
+
     def show_notes_again(self) -> None:
         pass
 

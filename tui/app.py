@@ -53,13 +53,13 @@ from .widgets.article import FRAME, ArticleView
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
-from .widgets.textual_fixes import guard_option_list_paging
+from .widgets.textual_fixes import apply_textual_fixes
 
 if TYPE_CHECKING:
     from .notebook import Notebook
     from .prepared import Prepared
 
-guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
+apply_textual_fixes()  # Textual crashes on tiny screens (see the module)
 log = logging.getLogger("closeread")
 STATUS_LIMIT = 300
 
