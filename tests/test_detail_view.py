@@ -1,12 +1,12 @@
-"""The detail view (i, or enter on the row just chosen), x on the row under the sidebar's
-cursor, and ? built from the active keymap, scrolled with the reader's keys."""
+"""The detail pane (i, or enter on the row just chosen) under the sidebar, following the
+selection; x on the row under the sidebar's cursor; ? built from the active keymap, scrolled with
+the reader's keys; the sidebar hidden, sized and stacked."""
 
 from __future__ import annotations
 
 from tui.app import ReaderApp
 from tui.config import Config
 from tui.details import describe, sentence_of
-from tui.screens.details import DetailScreen
 from tui.screens.help import HelpScreen, key_label
 
 SIZE = (120, 36)
@@ -22,7 +22,7 @@ def item(app, kind: str, text: str):
 
 
 def rows(app) -> dict[str, str]:
-    return dict(app.screen._lines)
+    return dict(app.details.lines)
 
 
 async def test_i_shows_a_flag_in_full_with_every_place_and_its_sentence():
@@ -32,16 +32,69 @@ async def test_i_shows_a_flag_in_full_with_every_place_and_its_sentence():
         flag = item(app, "flag", "loaded-term")
         app.go_to(flag)
         await pilot.press("i")
-        assert isinstance(app.screen, DetailScreen)
-        lines = app.screen._lines
-        labels = [label for label, _ in lines]
-        assert ("Flag", "warning, rule loaded-term (wording)") in lines
+        await pilot.pause()
+        pane = app.details
+        assert pane.display and pane.region.y > app.sidebar.region.y  # under the sidebar
+        assert pane.region.width > 0 and app.article.region.width > 60  # the article keeps room
+        labels = [label for label, _ in pane.lines]
+        assert ("Flag", "warning, rule loaded-term (wording)") in pane.lines
         assert labels.count("1.") == 1 and "2." in labels
-        first = dict(lines)["1."]
+        first = rows(app)["1."]
         assert first.startswith("“murdered” in: ") and "dozens of people were murdered" in first
         assert "Why" in labels and "Keys" in labels
-        await pilot.press("q")
-        assert not isinstance(app.screen, DetailScreen)
+        assert pane.current == "1."
+        await pilot.press("n")  # the reader's keys act with the details in sight
+        assert pane.current == "2." and pane.display
+        await pilot.press("i")
+        assert not pane.display
+
+
+async def test_the_details_follow_the_selection_and_show_a_dismissal():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        app.go_to(item(app, "flag", "loaded-term"))
+        await pilot.press("i")
+        app.go_to(item(app, "entity", "Almaty"))
+        await pilot.pause()
+        assert rows(app)["Kind"] == "place" and app.details.title_text == "Almaty"
+        flag = item(app, "flag", "loaded-term")
+        app.go_to(flag)
+        await pilot.press("x")  # dismiss, with a reason
+        await pilot.pause()
+        await pilot.press(*"opinion piece", "enter")
+        await pilot.pause()
+        assert rows(app).get("Dismissed") == "opinion piece"
+        await pilot.press("escape")  # from the article: the selection ends
+        assert app.details.title_text == "Nothing selected"
+
+
+async def test_tab_reaches_the_details_and_j_scrolls_them_and_esc_closes():
+    app = ReaderApp()
+    async with app.run_test(size=(120, 24)) as pilot:
+        await _open(app, pilot)
+        app.go_to(item(app, "entity", "Almaty"))
+        await pilot.press("i", "tab", "tab")
+        pane = app.details
+        assert pane.has_focus
+        if pane.max_scroll_y:
+            await pilot.press("j")
+            assert pane.scroll_y == 1
+        await pilot.press("escape")
+        assert not pane.display and app.sidebar.has_focus
+
+
+async def test_i_on_a_sidebar_row_selects_it_and_shows_it():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("tab")
+        sidebar = app.sidebar
+        row = next(y for y in range(sidebar.row_count) if "Almaty" in sidebar.label(y))
+        sidebar.move_cursor(row)
+        await pilot.press("i")
+        assert app.selection is not None and app.selection.name == "Almaty"
+        assert app.details.display and rows(app)["Kind"] == "place"
 
 
 async def test_enter_again_on_the_chosen_row_opens_its_details():
@@ -54,9 +107,9 @@ async def test_enter_again_on_the_chosen_row_opens_its_details():
         sidebar.move_cursor(row)
         await pilot.press("enter")
         assert app.selection is not None and app.selection.name == "Almaty"
-        assert not isinstance(app.screen, DetailScreen)
+        assert not app.details.display
         await pilot.press("enter")
-        assert isinstance(app.screen, DetailScreen)
+        assert app.details.display
         details = rows(app)
         assert details["Kind"] == "place"
         assert details["1."].startswith("“Almaty” in: ")
@@ -138,7 +191,8 @@ async def test_dialogs_fit_a_50_column_screen():
         await pilot.press("question_mark")
         assert app.screen.query_one("#help-body").outer_size.width <= 50
         await pilot.press("escape", "]", "i")
-        assert app.screen.query_one("#details-body").outer_size.width <= 50
+        await pilot.pause()
+        assert app.details.display and app.details.region.right <= 50
 
 
 async def test_b_and_apostrophe_show_that_a_letter_is_awaited():
@@ -170,14 +224,14 @@ async def test_the_sidebar_hides_widens_narrows_and_is_remembered(tmp_path, monk
         assert app.sidebar.outer_size.width == before + 4
         await pilot.press("backslash")
         await pilot.pause()
-        assert not app.sidebar.display and app.article.size.width > 100
+        assert not app.side.display and app.article.size.width > 100
     again = ReaderApp()
     async with again.run_test(size=SIZE) as pilot:
         await _open(again, pilot)
-        assert not again.sidebar.display
+        assert not again.side.display
         await pilot.press("backslash")
         await pilot.pause()
-        assert again.sidebar.display and again.sidebar.outer_size.width == before + 4
+        assert again.side.display and again.sidebar.outer_size.width == before + 4
 
 
 async def test_at_50_columns_the_sidebar_goes_under_the_article(tmp_path, monkeypatch):

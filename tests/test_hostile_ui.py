@@ -286,7 +286,6 @@ def _hostile_dialogs() -> dict[str, object]:
     from textual.binding import Binding
 
     from tui.screens.date import DateScreen
-    from tui.screens.details import DetailScreen
     from tui.screens.help import HelpScreen
     from tui.screens.prompts import LetterPrompt
 
@@ -299,7 +298,6 @@ def _hostile_dialogs() -> dict[str, object]:
         "ChoiceScreen": lambda: ChoiceScreen(hostile, [(t, t) for t in HOSTILE_TAGS]),
         "DateScreen": lambda: DateScreen(None, hostile),
         "NoteEditor": lambda: NoteEditor(hostile, HOSTILE_BODY),
-        "DetailScreen": lambda: DetailScreen(hostile, [(TITLE, hostile), ("", hostile)]),
         "HelpScreen": lambda: HelpScreen(
             [(TITLE + "[b]x", [Binding("z", "quit", hostile, key_display=TITLE)])]
         ),
@@ -330,6 +328,19 @@ async def test_every_dialog_draws_hostile_text_safely(name: str):
             await pilot.pause()
             assert_safe(app)
         assert app.is_running
+
+
+async def test_the_detail_pane_draws_hostile_text_safely():
+    hostile = HOSTILE_BODY + " " + " ".join(HOSTILE_TAGS)
+    for size in ((120, 40), (50, 40)):  # labels beside the text, and above it
+        app = ReaderApp()
+        async with app.run_test(size=size) as pilot:
+            await _open(app, pilot)
+            pane = app.details
+            pane.display = True
+            pane.show(hostile + "[b]", [(TITLE, "[a=b=c]x"), ("", hostile), ("1.", hostile)], "1.")
+            await pilot.pause()
+            assert "[a=b=c]x" in assert_safe(app)
 
 
 async def test_palette_and_sidebar_show_hostile_names_safely():

@@ -213,6 +213,9 @@ class FakeHost:
     def sidebar_has_focus(self) -> bool:
         return False
 
+    def selection_changed(self) -> None:
+        pass
+
     def show_notes_again(self) -> None:
         pass
 

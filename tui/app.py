@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.command import Provider
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -36,7 +36,7 @@ from .config import data_dir as user_data_dir
 from .keys import READER_KEYS, help_sections
 from .notes.errors import StoreError
 from .outline import Item
-from .panes import NARROW, STEP, Panes, load_panes, save_panes
+from .panes import Layout, load_panes
 from .reading import Reading
 from .resources import styles_dir
 from .runs import Inputs, Runs, Superseded
@@ -50,6 +50,7 @@ from .switching import Switcher
 from .themes import use_theme
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
+from .widgets.details import DetailPane
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
@@ -108,6 +109,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self._analysed = asyncio.Event()
         self._collector_paused = 0  # analyses started whose end has not been seen
         self.panes = load_panes()
+        self.layout = Layout(self)
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -118,9 +120,11 @@ class ReaderApp(GuardedNotifications, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            sidebar = Sidebar(id="sidebar")  # drawn a row at a time: no cost to the first frame
-            sidebar.show_pending("Analysing…")
-            yield sidebar
+            with Vertical(id="side"):
+                sidebar = Sidebar(id="sidebar")  # drawn a row at a time: costs no first frame
+                sidebar.show_pending("Analysing…")
+                yield sidebar
+                yield DetailPane(id="details")
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -143,7 +147,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         """What the first frame does not need: the collector, then the notes and the
         analysis."""
         gcpolicy.after_first_screen()
-        self.lay_out_panes()
+        self.layout.lay_out()
         if self.article_open:
             self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
             self.start_analysis()
@@ -179,6 +183,15 @@ class ReaderApp(GuardedNotifications, App[int]):
     @property
     def sidebar(self) -> Sidebar:
         return self.query_one("#sidebar", Sidebar)
+
+    @property
+    def side(self) -> Vertical:
+        """The sidebar's column: the sidebar, and the detail pane under it."""
+        return self.query_one("#side", Vertical)
+
+    @property
+    def details(self) -> DetailPane:
+        return self.query_one("#details", DetailPane)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", StatusLine).show(one_line(text, STATUS_LIMIT))
@@ -326,89 +339,33 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     # -- selection -----------------------------------------------------------------------------
 
-    # -- the panes: the sidebar's width, hidden, or under the article ------------------------
+    # -- the panes: the sidebar's width, hidden, or under the article; the details (``Layout``) -
 
     def on_resize(self) -> None:
-        self.lay_out_panes()
-
-    def lay_out_panes(self) -> None:
-        """Put the sidebar beside the article at the reader's width, or under it on a narrow
-        screen, or nowhere when hidden."""
-        side = self.query("#sidebar, #sidebar-pending")
-        panes = self.query("#panes")
-        if not side or not panes:
-            return
-        sidebar, box = side.first(), panes.first()
-        choice, width = self.panes, self.size.width
-        sidebar.display = not choice.hidden
-        narrow = width < NARROW
-        box.styles.layout = "vertical" if narrow else "horizontal"
-        if narrow:
-            sidebar.styles.width = "100%"
-            sidebar.styles.max_width = None
-            sidebar.styles.height = "40%"
-            self.article.styles.width = "100%"
-        else:
-            fitted = choice.fitted(width)
-            sidebar.styles.width = fitted if fitted is not None else "1fr"
-            sidebar.styles.max_width = None if fitted is not None else 60
-            sidebar.styles.height = "100%"
-            self.article.styles.width = "2fr"
-        sidebar.set_class(narrow, "-under")
-        if choice.hidden and sidebar.has_focus:
-            self.article.focus()
+        self.layout.lay_out()
 
     def action_toggle_sidebar(self) -> None:
-        """``\\``: hide the sidebar, or show it again; remembered for next time."""
-        self._choose_panes(self.panes._replace(hidden=not self.panes.hidden))
-        self.set_status("Sidebar hidden: \\ shows it" if self.panes.hidden else "Sidebar shown")
+        self.layout.toggle_sidebar()
 
     def action_widen_sidebar(self, step: int) -> None:
-        """``>`` and ``<``: the sidebar wider or narrower, by a few columns; remembered."""
-        current = self.query("#sidebar").first().outer_size.width if self.query("#sidebar") else 30
-        self._choose_panes(self.panes.wider(step * STEP, current))
-        if self.size.width < NARROW:
-            self.set_status(f"The sidebar is under the article below {NARROW} columns")
-        else:
-            self.set_status(f"Sidebar: {self.panes.fitted(self.size.width)} columns (< and >)")
+        self.layout.widen(step)
 
-    def _choose_panes(self, panes: Panes) -> None:
-        self.panes = panes
-        save_panes(panes)
-        self.lay_out_panes()
+    def action_details(self) -> None:
+        self.layout.open_details()
+
+    def action_close_details(self) -> None:
+        self.layout.close_details()
+
+    def selection_changed(self) -> None:
+        self.layout.follow()
 
     def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
         """Enter on a row jumps to it; enter again on the row just chosen opens its details."""
         selection = self.reading.selection
         if selection is not None and selection.key == message.item.key:
-            self.show_details(message.item)
+            self.layout.open_details()
         else:
             self.view.go_to(message.item)
-
-    def action_details(self) -> None:
-        """``i``: the details of the row under the sidebar's cursor, else of the selection."""
-        item = self.sidebar_item() if self.sidebar_has_focus() else self.reading.selection
-        if item is None:
-            self.notify(
-                "i shows the details of a flag, entity or figure: select one (], n, the "
-                "sidebar) or put the sidebar's cursor on it.",
-                timeout=4,
-            )
-            return
-        self.show_details(item)
-
-    def show_details(self, item: Item) -> None:
-        analysis = self.analysis
-        if analysis is None:
-            return
-        from .details import describe
-        from .screens.details import DetailScreen
-
-        notebook = self.notebook
-        corrections = notebook.corrections() if notebook is not None else []
-        dismissed = notebook.dismissed() if notebook is not None else {}
-        title, lines = describe(item, analysis, dismissed, corrections)
-        self.push_screen(DetailScreen(title, lines))
 
     def go_to(self, item: Item) -> None:
         """Jump to ``item`` (from the palette or a bookmark), remembering the way back."""
@@ -516,7 +473,7 @@ class ReaderApp(GuardedNotifications, App[int]):
 
     def sidebar_has_focus(self) -> bool:
         """Whether keys go to the sidebar (its row, not the selection, is what they act on)."""
-        return self.query("#sidebar").first().has_focus if self.query("#sidebar") else False
+        return self.sidebar.has_focus
 
     def action_annotate(self, key: str) -> None:
         self.annotator.run(key)

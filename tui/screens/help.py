@@ -13,8 +13,8 @@ from textual.keys import format_key
 from textual.widgets import Static
 
 from ..safe_text import one_line
-from .details import SCROLL_KEYS, Scrolling
 from .dialog import Dialog
+from .scrolling import SCROLL_KEYS, Scrolling
 
 _KEY_NAMES = {
     "question_mark": "?",
