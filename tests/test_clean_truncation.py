@@ -53,15 +53,17 @@ def test_headlines_short_lines_and_list_items_need_no_full_stop():
 
 
 def test_the_word_list_loads_through_the_library_when_its_file_cannot_be_read(monkeypatch):
+    import pkgutil
+
     from tui.analysis.clean import words
 
     direct = words._word_list()
-    real = words.pkgutil.get_data
+    real = pkgutil.get_data
     calls = []
 
     def first_call_fails(package: str, resource: str) -> bytes | None:
         calls.append(resource)
         return None if len(calls) == 1 else real(package, resource)
 
-    monkeypatch.setattr(words.pkgutil, "get_data", first_call_fails)
+    monkeypatch.setattr(pkgutil, "get_data", first_call_fails)
     assert words._word_list.build() == direct  # the build itself, not its compact form

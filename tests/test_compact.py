@@ -4,8 +4,11 @@ makes."""
 
 from __future__ import annotations
 
+import os
 import pickle
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -70,3 +73,45 @@ def test_patterns_for_another_engine_are_not_loaded(monkeypatch):
     monkeypatch.setattr(compact, "_engine", lambda: b"cpython-399 0 0\n")
     assert compact.preload_patterns() == 0
     assert re._cache == {}
+
+
+def test_a_sharded_table_answers_as_its_dict_does_and_unpickles_a_shard_per_lookup():
+    table = {f"city {n}": frozenset({f"C{n % 7}"}) for n in range(2000)}
+    sharded = pickle.loads(pickle.dumps(compact.Sharded(table, 16)))
+    assert sharded._keys == [None] * 16  # nothing unpickled yet
+    assert sharded["city 5"] == table["city 5"]
+    assert sum(shard is not None for shard in sharded._keys) == 1
+    assert sum(shard is not None for shard in sharded._values) == 1
+    assert "city 1999" in sharded and "city 2000" not in sharded and 3 not in sharded
+    assert sharded.get("nowhere", "none") == "none" and sharded.get(3) is None
+    with pytest.raises(KeyError):
+        sharded["nowhere"]
+    assert len(sharded) == 2000 and dict(sharded) == table and sharded == table
+    assert len(pickle.dumps(sharded)) < len(pickle.dumps(table)) * 1.5  # each value kept once
+
+
+PATTERNS_COMPILED = """
+import pickle  # the standard library's own pattern, compiled before any recording
+import re
+from re import _compiler
+from tui.source import load
+source = load(None)
+compiled = []
+compile_ = _compiler.compile
+_compiler.compile = lambda pattern, flags=0: compiled.append(pattern) or compile_(pattern, flags)
+from tui.analysis.pipeline import analyze
+analyze(source)
+print(len(compiled), [str(p)[:80] for p in compiled])
+"""
+
+
+@pytest.mark.parametrize("seed", ["1", "2"])
+def test_the_stages_compile_no_pattern_that_patterns_marshal_lacks(seed: str):
+    """In any process: a pattern made from a set must not change its text with the hash seed,
+    or its compiled form is never found (and importing the stages compiles it every time)."""
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run(
+        [sys.executable, "-c", PATTERNS_COMPILED], capture_output=True, text=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("0 "), f"{done.stdout} ({REBUILD.replace('pickle', 'marshal')})"

@@ -39,7 +39,7 @@ from .outline import Item
 from .panes import Layout, load_panes
 from .reading import Reading
 from .resources import styles_dir
-from .runs import Inputs, Runs, Superseded
+from .runs import Inputs, Runs, Superseded, warm_up
 from .safe_text import GuardedNotifications, one_line
 from .screens.main import MainScreen
 from .search import find_all, prepare_search
@@ -142,6 +142,11 @@ class ReaderApp(GuardedNotifications, App[int]):
         if not self.article_open:
             self.set_status("No article open: choose one in the library")
             self.action_library(self.library_folder)
+
+    def on_ready(self) -> None:
+        """The first frame is out: the analysis imports meanwhile (``runs.warm_up``)."""
+        if self.article_open:
+            warm_up()
 
     def after_first_frame(self) -> None:
         """What the first frame does not need: the collector, then the notes and the

@@ -4,6 +4,7 @@ call. No Textual here: the app starts runs in a worker thread and shows what lan
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable, Collection, Sequence
 from datetime import date
@@ -43,6 +44,17 @@ class Runs:
         """Raise ``Superseded`` if ``generation`` is no longer the current one."""
         if generation != self.generation:
             raise Superseded(f"analysis {generation} superseded by {self.generation}")
+
+
+def warm_up() -> None:
+    """Import the analysis in a thread of its own: started as the first frame goes out, its
+    50 ms of imports overlap the next frames and the opening of the notes, which leave the UI
+    thread idle for much of the time, and the first run finds the stages imported."""
+    threading.Thread(target=_import_stages, name="closeread-warm-up", daemon=True).start()
+
+
+def _import_stages() -> None:
+    from .analysis import pipeline  # noqa: F401
 
 
 def run(inputs: Inputs, generation: int, runs: Runs, say: Callable[[str], object]) -> Prepared:

@@ -20,8 +20,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from rapidfuzz import fuzz
-
 from ..analysis.model import Span
 from ..analysis.offsets import OffsetMap
 from .model import Anchor, Note, Placed
@@ -185,6 +183,8 @@ def _after(anchor: Anchor, text: str, end: int) -> int:
 
 
 def _similarity(a: str, b: str) -> float:
+    from rapidfuzz import fuzz  # here: importing it costs 10 ms, and only moved quotes ask
+
     return fuzz.ratio(a, b) / 100
 
 

@@ -10,9 +10,7 @@ and ``x<y>z`` in a formula is left alone.
 
 from __future__ import annotations
 
-import html
 import re
-from html.entities import html5
 
 from .draft import Change, Draft, PendingFlag
 
@@ -39,6 +37,9 @@ _DEBRIS = re.compile(
 def _replacement(m: re.Match[str]) -> str | None:
     """What the match stands for in plain text, or None when it is not debris after all."""
     if m["entity"]:
+        import html  # here: html.entities' tables take 2 ms to import, and most text has none
+        from html.entities import html5
+
         name = m["ename"] or "nbsp"
         if not name.startswith("#") and name + ";" not in html5:
             return None

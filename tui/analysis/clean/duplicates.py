@@ -11,8 +11,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from rapidfuzz import fuzz
-
 from .draft import Block, Draft, PendingFlag
 from .fingerprint import key, tokens
 from .index import half_shared
@@ -123,6 +121,8 @@ def _score(a: Block, b: Block, folded_a: str, folded_b: str) -> tuple[float, str
     )
     if not _prose(long.text):
         return None
+    from rapidfuzz import fuzz  # here: importing it costs 10 ms, and most articles never ask
+
     ratio = fuzz.ratio(folded_short, folded_long, score_cutoff=_SIMILAR)
     if ratio:
         found = ratio, "similar to"

@@ -3,9 +3,6 @@ with British spellings and hyphenated compounds accepted through their parts."""
 
 from __future__ import annotations
 
-import gzip
-import json
-import pkgutil
 import re
 from array import array
 from collections.abc import Iterable
@@ -93,6 +90,10 @@ def _word_list() -> Words:
     The file is a JSON object of words and counts. With no escape in it, every quote mark
     delimits a word, and cutting the text at them is twice as fast as parsing it. A release
     without the file falls back on the library's own loading."""
+    import gzip  # here, as only a build from the readable file needs them
+    import json
+    import pkgutil
+
     try:
         packed = pkgutil.get_data("spellchecker", "resources/en.json.gz")
     except OSError:

@@ -13,8 +13,6 @@ from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Sequence
 
-from rapidfuzz import fuzz, process
-
 from .chunk import previous_word
 from .gazetteer import Gazetteer, fold
 from .mention import GAZETTEER, SHAPE, Mention, is_country
@@ -295,7 +293,12 @@ def _close_spellings(forms: Sequence[Mention], groups: _Groups) -> None:
     for key, kind in dict.fromkeys((m.key, m.kind) for m in forms if m.known is None):
         if len(key) >= _FUZZY_MIN_LENGTH:
             buckets[(key[:2], len(key.split()), kind)].append(key)
-    for keys in buckets.values():
+    alike = [keys for keys in buckets.values() if len(keys) > 1]
+    if not alike:
+        return
+    from rapidfuzz import fuzz, process  # here: importing it costs 10 ms, and is seldom needed
+
+    for keys in alike:
         for a, key in enumerate(keys[:-1]):
             for other, _score, _index in process.extract(
                 key, keys[a + 1 :], scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE, limit=None

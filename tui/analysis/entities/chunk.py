@@ -31,7 +31,9 @@ _ABBREVIATION_TAILS = "|".join(
 _CAP_TAIL = rf"(?:(?:{_ABBREVIATION_TAILS})\.|\.(?:[{_UPPER}]\.)*(?![^\W\d_])|[\w&'’-]+(?<![-'’]))"
 _CAP = rf"[{_UPPER}]{_CAP_TAIL}"
 _PREFIX = re.compile(r"(?<![\w'’-])[a-z]{1,3}-$")
-_INSIDE = "|".join(sorted(PARTICLES | CONNECTORS | {"the", "and", "&"}, key=len, reverse=True))
+# Longest first, then alphabetical: a set's order changes from one process to the next, and the
+# pattern's text must not, or its compiled form in patterns.marshal is never found (compact.py).
+_INSIDE = "|".join(sorted(PARTICLES | CONNECTORS | {"the", "and", "&"}, key=lambda w: (-len(w), w)))
 _GAP = rf"[ \t\xa0]+(?:(?:{_INSIDE})[ \t\xa0]+){{0,2}}"
 RUN = re.compile(rf"[{_UPPER}](?<![\w'’].){_CAP_TAIL}(?:{_GAP}(?:[a-z]{{1,3}}-)?{_CAP})*")
 _ABBREVIATION_BEFORE = re.compile(rf"(?:{_ABBREVIATIONS}|(?<!\w)[{_UPPER}]\.)$")

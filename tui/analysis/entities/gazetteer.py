@@ -7,12 +7,12 @@ an analysis never downloads anything and an import costs nothing until entities 
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib.resources import files
 from typing import NamedTuple
 
-from ..compact import compact
+from ..compact import DATA, Sharded, compact
 from ..model import EntityKind
 
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", ".": "", "‐": "-", "–": "-"})
@@ -43,20 +43,21 @@ class Known(NamedTuple):
 @dataclass(frozen=True, slots=True, eq=False)
 class Gazetteer:
     """Lookup tables keyed by ``fold``. ``common_words`` are frequent words that are never
-    names ("police"); ``common_names`` are frequent words that also are ("china", "brown")."""
+    names ("police"); ``common_names`` are frequent words that also are ("china", "brown").
+    The tables of names are ``Sharded``: an article asks about a few dozen of their keys."""
 
-    names: dict[str, Known]
-    demonyms: dict[str, Known]
+    names: Mapping[str, Known]
+    demonyms: Mapping[str, Known]
     given_names: frozenset[str]
     common_words: frozenset[str]
     common_names: frozenset[str]
-    longest: dict[str, int]
+    longest: Mapping[str, int]
     most_words: int
     """The most words any known name or demonym has: a longer run of words is none of them,
     and looking it up would fold it first (a run of thousands of capitalised words, with no
     stop between them, would be folded once for every place it could be cut)."""
 
-    sexes: dict[str, str]
+    sexes: Mapping[str, str]
     """Given names the census gives mostly to men ("m") or women ("f"), by ``fold``."""
 
     def lookup(self, text: str) -> Known | None:
@@ -64,7 +65,7 @@ class Gazetteer:
 
 
 def _rows(filename: str) -> list[list[str]]:
-    data = (files("tui.analysis") / "data" / filename).read_text(encoding="utf-8")
+    data = (DATA / filename).read_text(encoding="utf-8")
     return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
 
 
@@ -117,4 +118,13 @@ def gazetteer() -> Gazetteer:
     both = frozenset(row[0] for row in common if len(row) > 1)
     most = max(len(key.split()) for table in (names, demonyms) for key in table)
     sexes = {fold(name): sex for name, sex in _rows("given_name_sexes.tsv")}
-    return Gazetteer(names, demonyms, given, lone, both, longest, most, sexes)
+    return Gazetteer(
+        Sharded(names, 256),
+        Sharded(demonyms),
+        given,
+        lone,
+        both,
+        Sharded(longest, 256),
+        most,
+        Sharded(sexes),
+    )

@@ -5,17 +5,10 @@ Lines starting with ``#`` are comments (each table says where its rows come from
 
 from __future__ import annotations
 
-from functools import cache
-from importlib.resources import files
+from ..compact import DATA
 
 
 def rows(filename: str) -> list[list[str]]:
     """The tab-separated rows of a shipped table, without comments or blank lines."""
-    data = (files("tui.analysis") / "data" / filename).read_text(encoding="utf-8")
+    data = (DATA / filename).read_text(encoding="utf-8")
     return [line.split("\t") for line in data.splitlines() if line and not line.startswith("#")]
-
-
-@cache
-def words(filename: str) -> frozenset[str]:
-    """The first column of a shipped table, as a set."""
-    return frozenset(row[0] for row in rows(filename))
