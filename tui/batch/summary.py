@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ..analysis import Analysis
 from ..analysis.model import SEVERITIES
+from ..outline import KIND_WORDS
 from ..safe_text import one_line, plain
 
 
@@ -32,7 +33,8 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
         + (
             ": "
             + "; ".join(
-                f"{one_line(e.name, 60)} ({e.kind}, {len(e.shown_mentions())})" for e in top
+                f"{one_line(e.name, 60)} ({KIND_WORDS.get(e.kind, e.kind)}, {len(e.shown_mentions())})"
+                for e in top
             )
             if top
             else ""
