@@ -109,7 +109,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self._analysed = asyncio.Event()
         self._collector_paused = 0  # analyses started whose end has not been seen
         self.panes = load_panes()
-        self.layout = Layout(self)
+        self.panes_layout = Layout(self)
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -152,7 +152,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         """What the first frame does not need: the collector, then the notes and the
         analysis."""
         gcpolicy.after_first_screen()
-        self.layout.lay_out()
+        self.panes_layout.lay_out()
         if self.article_open:
             self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
             self.start_analysis()
@@ -342,35 +342,35 @@ class ReaderApp(GuardedNotifications, App[int]):
         """After a note change: see ``ReadingView.refresh_notes``."""
         self.view.refresh_notes(changed, every=every)
 
-    # -- selection -----------------------------------------------------------------------------
-
     # -- the panes: the sidebar's width, hidden, or under the article; the details (``Layout``) -
 
     def on_resize(self) -> None:
-        self.layout.lay_out()
+        self.panes_layout.lay_out()
 
     def action_toggle_sidebar(self) -> None:
-        self.layout.toggle_sidebar()
+        self.panes_layout.toggle_sidebar()
 
     def action_widen_sidebar(self, step: int) -> None:
-        self.layout.widen(step)
+        self.panes_layout.widen(step)
 
     def action_details(self) -> None:
-        self.layout.open_details()
+        self.panes_layout.open_details()
 
     def action_close_details(self) -> None:
-        self.layout.close_details()
+        self.panes_layout.close_details()
 
     def selection_changed(self) -> None:
-        self.layout.follow()
+        self.panes_layout.follow()
 
     def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
         """Enter on a row jumps to it; enter again on the row just chosen opens its details."""
         selection = self.reading.selection
         if selection is not None and selection.key == message.item.key:
-            self.layout.open_details()
+            self.panes_layout.open_details()
         else:
             self.view.go_to(message.item)
+
+    # -- selection -----------------------------------------------------------------------------
 
     def go_to(self, item: Item) -> None:
         """Jump to ``item`` (from the palette or a bookmark), remembering the way back."""
