@@ -33,8 +33,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
         + (
             ": "
             + "; ".join(
-                f"{one_line(e.name, 60)} ({KIND_WORDS.get(e.kind, e.kind)}, {len(e.shown_mentions())})"
-                for e in top
+                f"{one_line(e.name, 60)} ({_kind(e.kind)}, {len(e.shown_mentions())})" for e in top
             )
             if top
             else ""
@@ -52,3 +51,8 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     for flag in analysis.flags:
         lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
     out.write(plain("\n".join(lines)) + "\n")
+
+
+def _kind(kind: str) -> str:
+    """An entity kind as the sidebar spells it ("organisation")."""
+    return KIND_WORDS.get(kind, kind)
