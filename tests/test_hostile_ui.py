@@ -219,7 +219,7 @@ async def test_hostile_file_names_in_title_and_export_notice(
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         await pilot.press("h")
-        app.annotator.export_notes("md")
+        app.annotator.note_actions.export_notes("md")
         await pilot.pause()
         assert_safe(app)
         [written] = out_dir.iterdir()

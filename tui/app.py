@@ -468,7 +468,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         from .commands import reader_commands
 
         yield from super().get_system_commands(screen)
-        yield from reader_commands(self.annotator, self.run_action, self.BINDINGS)
+        yield from reader_commands(self.annotator.note_actions, self.run_action, self.BINDINGS)
 
     # -- the annotation keys (see ``Annotator``) -----------------------------------------------
 
@@ -484,7 +484,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.annotator.run(key)
 
     def action_edit_note(self) -> None:
-        self.annotator.edit_note()
+        self.annotator.note_actions.edit_note()
 
     def action_delete_note(self) -> None:
-        self.annotator.delete_note()
+        self.annotator.note_actions.delete_note()

@@ -100,7 +100,7 @@ class GoToProvider(Provider):
 
 
 class Notes(Protocol):
-    """What the palette's notes commands call (``Annotator``)."""
+    """What the palette's notes commands call (``NoteActions``)."""
 
     def export_notes(self, fmt: str) -> None: ...
     def write_review(self) -> None: ...
