@@ -32,7 +32,7 @@ import pickle
 import re
 import sys
 import zlib
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import suppress
 from functools import _CacheInfo, cache
 from pathlib import Path
@@ -199,6 +199,12 @@ class Sharded(Mapping[str, V]):
         self._size, keys, values = state
         self._packed = (keys, values)
         self._keys, self._values = [None] * len(keys), [None] * len(values)
+
+
+def sharded_set(words: Iterable[str], shards: int = 64) -> Sharded[bool]:
+    """A set of words that is only asked ``in``, as a ``Sharded`` table: asking unpickles the
+    word's shard alone (the 10,000 common words took 1.4 ms to unpickle whole)."""
+    return Sharded(dict.fromkeys(words, True), shards)
 
 
 def _shard_of(key: str, shards: int) -> int:
