@@ -184,8 +184,8 @@ async def test_palette_export_writes_a_new_file(tmp_path: Path, monkeypatch: pyt
     async with app.run_test(size=SIZE) as pilot:
         await _open(pilot)
         await pilot.press("g", "h")
-        app.annotator.export_notes("md")
-        app.annotator.export_notes("md")
+        app.annotator.note_actions.export_notes("md")
+        app.annotator.note_actions.export_notes("md")
     written = sorted(p.name for p in tmp_path.iterdir())
     assert written == [
         "kazakhstan-unrest-2022-scraped.notes-2.md",

@@ -70,6 +70,7 @@ def test_analyze_without_json_is_a_short_summary(capsys):
     assert main(["analyze", str(_sample())]) == 0
     out = capsys.readouterr().out
     assert "words" in out and "entities" in out and "flags" in out
+    assert "(organisation, " in out and "organization" not in out  # one spelling, the sidebar's
 
 
 def test_missing_path_is_one_line_and_exit_1(tmp_path: Path):

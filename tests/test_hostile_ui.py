@@ -219,7 +219,7 @@ async def test_hostile_file_names_in_title_and_export_notice(
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
         await pilot.press("h")
-        app.annotator.export_notes("md")
+        app.annotator.note_actions.export_notes("md")
         await pilot.pause()
         assert_safe(app)
         [written] = out_dir.iterdir()
@@ -328,6 +328,19 @@ async def test_every_dialog_draws_hostile_text_safely(name: str):
             await pilot.pause()
             assert_safe(app)
         assert app.is_running
+
+
+async def test_the_detail_pane_draws_hostile_text_safely():
+    hostile = HOSTILE_BODY + " " + " ".join(HOSTILE_TAGS)
+    for size in ((120, 40), (50, 40)):  # labels beside the text, and above it
+        app = ReaderApp()
+        async with app.run_test(size=size) as pilot:
+            await _open(app, pilot)
+            pane = app.details
+            pane.display = True
+            pane.show(hostile + "[b]", [(TITLE, "[a=b=c]x"), ("", hostile), ("1.", hostile)], "1.")
+            await pilot.pause()
+            assert "[a=b=c]x" in assert_safe(app)
 
 
 async def test_palette_and_sidebar_show_hostile_names_safely():

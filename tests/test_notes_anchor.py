@@ -183,6 +183,16 @@ def _apply(text: str, span: tuple[int, int], edits) -> tuple[str, tuple[int, int
     return text, (start, end), touched
 
 
+def test_a_quote_left_whole_by_an_edit_beside_it_is_placed_whole():
+    """Deleting the letter after a quote ending "feba1" in "feba11" leaves the quote whole; the
+    same text reads as the quote's last letter deleted, but the unchanged reading wins."""
+    base = _article(20)
+    start = base.index("faba10")
+    anchor = make_anchor(base, start, start + len("faba10 feba1"))
+    text = base.replace("feba11", "feba1")
+    assert place(anchor, text) == (start, start + len("faba10 feba1"))
+
+
 @settings(max_examples=600, deadline=None)
 @given(
     n=st.integers(20, 120),

@@ -210,6 +210,12 @@ class FakeHost:
     def sidebar_item(self) -> Item | None:
         return None
 
+    def sidebar_has_focus(self) -> bool:
+        return False
+
+    def selection_changed(self) -> None:
+        pass
+
     def show_notes_again(self) -> None:
         pass
 

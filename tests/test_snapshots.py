@@ -66,3 +66,23 @@ def test_the_first_screen_without_colour(snap_compare, monkeypatch):
     app = ReaderApp()
     assert app.no_color
     assert snap_compare(app, terminal_size=(120, 36), run_before=_analysed)
+
+
+def _details(theme: str):
+    async def run_before(pilot) -> None:
+        pilot.app.theme = theme
+        await _analysed(pilot)
+        await pilot.press("]", "i")
+        await pilot.pause()
+
+    return run_before
+
+
+def test_the_detail_pane_under_the_sidebar_in_a_dark_theme(snap_compare):
+    """A flag's details under the sidebar, the article beside them at its full width."""
+    assert snap_compare(ReaderApp(), terminal_size=(120, 36), run_before=_details("textual-dark"))
+
+
+def test_the_detail_pane_at_50_columns_in_a_light_theme(snap_compare):
+    """Below 72 columns the sidebar and the details go under the article, side by side."""
+    assert snap_compare(ReaderApp(), terminal_size=(50, 30), run_before=_details("textual-light"))

@@ -3,7 +3,8 @@
 Each key finds its target (the visual selection, else the mention or sentence at the cursor),
 asks what it must with a small modal screen, and hands the change to the ``Notebook``, which
 saves it at once. The reader is reached only through ``AnnotationHost``, so a test can stand in
-for it; nothing here reads or writes files itself.
+for it; nothing here reads or writes files itself. ``x`` (``verdicts``) and the saved notes' own
+keys (``note_actions``) live beside it and work through its notebook, ``ready`` and ``guard``.
 """
 
 from __future__ import annotations
@@ -12,10 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from .analysis.model import Correction, Source, Span
+from .analysis.model import Source, Span
+from .note_actions import NoteActions
 from .notes.errors import StoreCorrupt, StoreError, UndoRefused
 from .outline import Item
 from .safe_text import one_line
+from .verdicts import Verdicts
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -25,14 +28,6 @@ if TYPE_CHECKING:
     from .notes.model import Placed
     from .reading import Reading
     from .widgets.article import ArticleView
-
-_KINDS = (
-    ("person", "Person"),
-    ("organization", "Organisation"),
-    ("place", "Place"),
-    ("other", "Other"),
-)
-"""Entity kinds as the analysis names them, and as the sidebar's groups spell them."""
 
 
 class AnnotationHost(Protocol):
@@ -52,6 +47,7 @@ class AnnotationHost(Protocol):
     def start_analysis(self) -> None: ...
     def go_to(self, item: Item) -> None: ...
     def sidebar_item(self) -> Item | None: ...
+    def sidebar_has_focus(self) -> bool: ...
     def show_notes_again(self) -> None: ...
 
 
@@ -66,6 +62,8 @@ class Annotator:
         self.notes_problem: str | None = None
         self.visual_anchor: int | None = None
         self._store_at: tuple[Path, Source] = (Path(), Source(""))
+        self.verdicts = Verdicts(self)
+        self.note_actions = NoteActions(self)
 
     def run(self, key: str) -> None:
         """One of the annotation keys, by its action's name (``keys.ANNOTATION_KEYS``)."""
@@ -76,9 +74,9 @@ class Annotator:
             "tag": self.tag,
             "bookmark": self.bookmark,
             "go_to_bookmark": self.go_to_bookmark,
-            "dismiss_or_correct": self.dismiss_or_correct,
+            "dismiss_or_correct": self.verdicts.dismiss_or_correct,
             "undo": self.undo,
-            "accept_change": self.accept_change,
+            "accept_change": self.note_actions.accept_change,
         }
         actions[key]()
 
@@ -166,7 +164,7 @@ class Annotator:
 
     # -- what a key acts on --------------------------------------------------------------------
 
-    def _target(self) -> Span | None:
+    def target(self) -> Span | None:
         """The visual selection, else the name under the cursor, else its sentence."""
         view = self.host.article
         if not view.text or self.host.reading.showing_original:
@@ -191,9 +189,9 @@ class Annotator:
 
     def visual_span(self) -> Span | None:
         """The ``v`` selection's span, None when no selection is in progress."""
-        return self._target() if self.visual_anchor is not None else None
+        return self.target() if self.visual_anchor is not None else None
 
-    def _notebook_ready(self) -> Notebook | None:
+    def ready(self) -> Notebook | None:
         if self.notebook is None or self.notebook.document is None:
             self.host.notify(
                 self.notes_problem or "Notes are not ready yet.", severity="warning", timeout=4
@@ -216,7 +214,7 @@ class Annotator:
         self.host.refresh_notes(("Notes", "Flags") if flags_changed else ("Notes",))
         self.host.set_status(what)
 
-    def _guard(self, change: Callable[[], object], what: str) -> bool:
+    def guard(self, change: Callable[[], object], what: str) -> bool:
         """Make ``change``; on success repaint and say ``what``, else say why it failed."""
         try:
             change()
@@ -240,19 +238,19 @@ class Annotator:
         self.host.set_status("Selecting: move the cursor, then h, a, t or b; v or esc ends")
 
     def update_visual(self) -> None:
-        span = self._target() if self.visual_anchor is not None else None
+        span = self.target() if self.visual_anchor is not None else None
         self.host.article.paint("visual", [span] if span else ())
 
     def highlight(self) -> None:
         """``h``: highlight the target; on a highlight, change its colour (the last removes it)."""
         from .notes.model import COLOURS  # the notes model loads after the first frame
 
-        notebook, target = self._notebook_ready(), self._target()
+        notebook, target = self.ready(), self.target()
         if notebook is None or target is None:
             return
         existing = notebook.at(target, ("highlight",))
         if existing is None or (existing.span != target and self.visual_anchor is not None):
-            self._guard(
+            self.guard(
                 lambda: notebook.add("highlight", target, colour=COLOURS[0]),
                 f"Highlighted “{one_line(self.host.article.text[slice(*target)], 60)}”",
             )
@@ -260,16 +258,16 @@ class Annotator:
         note = existing.note
         index = COLOURS.index(note.colour) if note.colour in COLOURS else -1
         if index + 1 < len(COLOURS):
-            self._guard(
+            self.guard(
                 lambda: notebook.update(note, colour=COLOURS[index + 1]),
                 f"Highlight is now {COLOURS[index + 1]} (h again: next colour)",
             )
         else:
-            self._guard(lambda: notebook.delete(note), "Highlight removed (u undoes)")
+            self.guard(lambda: notebook.delete(note), "Highlight removed (u undoes)")
 
     def note(self) -> None:
         """``a``: add a note on the target, or edit the note already there."""
-        notebook, target = self._notebook_ready(), self._target()
+        notebook, target = self.ready(), self.target()
         if notebook is None or target is None:
             return
         existing = notebook.at(target, ("note",)) if self.visual_anchor is None else None
@@ -281,9 +279,9 @@ class Annotator:
             if body is None:
                 self.host.set_status("Note not saved")
             elif existing is not None:
-                self._guard(lambda: notebook.update(existing.note, body=body), "Note saved")
+                self.guard(lambda: notebook.update(existing.note, body=body), "Note saved")
             else:
-                self._guard(lambda: notebook.add("note", target, body=body), "Note saved")
+                self.guard(lambda: notebook.add("note", target, body=body), "Note saved")
 
         from .screens.note_editor import NoteEditor
 
@@ -291,7 +289,7 @@ class Annotator:
 
     def tag(self) -> None:
         """``t``: tags (comma-separated) for the note at the target, or a new tagged note."""
-        notebook, target = self._notebook_ready(), self._target()
+        notebook, target = self.ready(), self.target()
         if notebook is None or target is None:
             return
         existing = notebook.at(target, ("note", "highlight", "bookmark"))
@@ -306,9 +304,9 @@ class Annotator:
                 )
             )
             if existing is not None:
-                self._guard(lambda: notebook.update(existing.note, tags=tags), "Tags saved")
+                self.guard(lambda: notebook.update(existing.note, tags=tags), "Tags saved")
             else:
-                self._guard(lambda: notebook.add("note", target, tags=tags), "Tagged")
+                self.guard(lambda: notebook.add("note", target, tags=tags), "Tagged")
 
         from .screens.prompts import TextPrompt  # the prompts load when one first opens
 
@@ -318,12 +316,13 @@ class Annotator:
 
     def bookmark(self) -> None:
         """``b`` and a letter: a bookmark at the cursor's sentence; ``'`` and the letter return."""
-        notebook, target = self._notebook_ready(), self._target()
+        notebook, target = self.ready(), self.target()
         if notebook is None or target is None:
             return
 
         def done(letter: str | None) -> None:
             if letter is None:
+                self.host.set_status("No bookmark set")
                 return
             old = notebook.bookmark(letter)
 
@@ -332,14 +331,17 @@ class Annotator:
                     notebook.delete(old.note)
                 notebook.add("bookmark", target, letter=letter)
 
-            self._guard(change, f"Bookmark '{letter} set; ' then {letter} returns here")
+            self.guard(change, f"Bookmark '{letter} set; ' then {letter} returns here")
 
         from .screens.prompts import LetterPrompt
 
+        self.host.set_status(
+            "b▏ waiting for a letter: a-z names the bookmark, any other key cancels"
+        )
         self.host.push_screen(LetterPrompt("Bookmark letter:"), done)
 
     def go_to_bookmark(self) -> None:
-        notebook = self._notebook_ready()
+        notebook = self.ready()
         if notebook is None:
             return
 
@@ -348,15 +350,19 @@ class Annotator:
             if found is None or found.span is None:
                 if letter:
                     self.host.notify(f"No bookmark '{letter} in this article.", timeout=3)
+                self.host.set_status("Stayed here")
                 return
             self.host.go_to(self._note_item(found))
 
         from .screens.prompts import LetterPrompt
 
+        self.host.set_status(
+            "'▏ waiting for a letter: the bookmark to go to, any other key cancels"
+        )
         self.host.push_screen(LetterPrompt("Go to bookmark:"), done)
 
     def undo(self) -> None:
-        notebook = self._notebook_ready()
+        notebook = self.ready()
         if notebook is None:
             return
         try:
@@ -374,96 +380,6 @@ class Annotator:
         if done.kind == "correction":
             self.host.start_analysis()
 
-    # -- flags and entities --------------------------------------------------------------------
-
-    def dismiss_or_correct(self) -> None:
-        """``x``: on a flag, dismiss it (with a reason, or restore it if dismissed); on an
-        entity, correct it (merge, rename, change kind, split off an alias, hide)."""
-        notebook = self._notebook_ready()
-        item = self.host.reading.selection
-        if notebook is None:
-            return
-        if item is None or item.kind not in ("flag", "entity"):
-            flags = self.host.reading.flags.at(self.host.article.cursor)
-            item = flags[0][1] if flags else None
-        if item is None:
-            self.host.notify(
-                "x works on a flag or an entity: select one (] or the sidebar), or move onto it.",
-                timeout=4,
-            )
-            return
-        if item.kind == "flag":
-            self._dismiss(notebook, item)
-        else:
-            self._correct(notebook, item)
-
-    def _dismiss(self, notebook: Notebook, item: Item) -> None:
-        dismissed = notebook.dismissed().get(item.key)
-        if dismissed is not None:
-            self._guard(lambda: notebook.delete(dismissed), "Flag restored")
-            return
-
-        def done(reason: str | None) -> None:
-            if reason is None:
-                return
-            span = item.spans[0] if item.spans else None
-            self._guard(
-                lambda: notebook.add("dismissal", span, flag_id=item.key, reason=reason.strip()),
-                "Flag dismissed (x on it again restores it; u undoes)",
-            )
-
-        from .screens.prompts import TextPrompt
-
-        self.host.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
-
-    def _correct(self, notebook: Notebook, item: Item) -> None:
-        from .screens.prompts import ChoiceScreen, TextPrompt
-
-        entity = item.name
-        choices = [
-            ("rename", "Rename…"),
-            ("kind", "Change kind…"),
-            ("merge", "Merge with…"),
-            ("split", "Split off an alias…"),
-            ("hide", "Hide"),
-        ]
-
-        def save(action: str, value: str = "") -> None:
-            correction = Correction(action, entity, value)  # type: ignore[arg-type]
-            if self._guard(
-                lambda: notebook.add("correction", None, correction=correction),
-                f"Correction saved ({action} {entity}); analysing again…",
-            ):
-                self.host.start_analysis()  # a correction that was not saved changes nothing
-
-        def save_answer(action: str, value: str | None) -> None:
-            if value and value.strip():
-                save(action, value.strip())
-
-        def chosen(action: str | None) -> None:
-            if action is None:
-                return
-            if action == "hide":
-                save("hide")
-            elif action == "kind":
-                self.host.push_screen(
-                    ChoiceScreen(f"{entity} is a:", list(_KINDS)),
-                    lambda kind: save_answer("kind", kind),
-                )
-            else:
-                question = {
-                    "rename": f"New name for {entity}:",
-                    "merge": f"Merge {entity} with (an entity's name):",
-                    "split": f"Alias to split off {entity}:",
-                }[action]
-                names = [i.name for i in self.host.reading.outline_items() if i.kind == "entity"]
-                self.host.push_screen(
-                    TextPrompt(question, suggestions=names),
-                    lambda value: save_answer(action, value),
-                )
-
-        self.host.push_screen(ChoiceScreen(f"Correct {entity}:", choices), chosen)
-
     def notices_at(self, offset: int) -> list[str]:
         """What the status line says of notes at ``offset`` whose quoted words changed."""
         notebook = self.notebook
@@ -476,120 +392,9 @@ class Annotator:
             if p.span and p.note.anchor and p.span[0] <= offset < p.span[1]
         ]
 
-    # -- the notes sidebar ---------------------------------------------------------------------
-
     def _note_item(self, placed: Placed) -> Item:
         key = placed.note.id
         return next(
             (i for i in self.host.reading.outline_items() if i.key == key),
             Item("note", key, "", placed.note.kind, (placed.span,) if placed.span else ()),
         )
-
-    def _chosen_note(self) -> Placed | None:
-        item = self.host.sidebar_item()
-        if item is None or item.kind != "note" or self.notebook is None:
-            self.host.notify("Put the sidebar cursor on a note first.", timeout=3)
-            return None
-        return next((p for p in self.notebook.placed if p.note.id == item.key), None)
-
-    def edit_note(self) -> None:
-        placed = self._chosen_note()
-        notebook = self.notebook
-        if placed is None or notebook is None:
-            return
-        quote = placed.note.anchor.exact if placed.note.anchor else ""
-
-        def done(body: str | None) -> None:
-            if body is not None:
-                self._guard(lambda: notebook.update(placed.note, body=body), "Note saved")
-
-        from .screens.note_editor import NoteEditor
-
-        self.host.push_screen(NoteEditor(quote, placed.note.body), done)
-
-    def delete_note(self) -> None:
-        placed = self._chosen_note()
-        notebook = self.notebook
-        if placed is None or notebook is None:
-            return
-        quote = placed.note.anchor.exact if placed.note.anchor else placed.note.kind
-
-        def done(yes: bool | None) -> None:
-            if yes:
-                self._guard(
-                    lambda: notebook.delete(placed.note),
-                    f"Deleted the {placed.note.kind} (u undoes)",
-                )
-
-        from .screens.prompts import ConfirmScreen
-
-        self.host.push_screen(
-            ConfirmScreen(f"Delete this {placed.note.kind} on “{one_line(quote, 60)}”?"), done
-        )
-
-    def accept_change(self) -> None:
-        """``A``: a note whose quoted words changed takes the words its place reads now; with a
-        ``v`` selection, the selected note (from the sidebar, an orphan too) moves onto it."""
-        notebook = self._notebook_ready()
-        if notebook is None:
-            return
-        chosen = self.host.reading.selection if self.host.reading.selection is not None else None
-        placed = None
-        if chosen is not None and chosen.kind == "note":
-            placed = next((p for p in notebook.placed if p.note.id == chosen.key), None)
-        if self.visual_anchor is not None:
-            target = self._target()
-            if placed is None or target is None:
-                self.host.notify(
-                    "To re-anchor: choose the note in the sidebar (enter), then select the "
-                    "words with v and press A.",
-                    timeout=5,
-                )
-                return
-            words, note = one_line(self.host.article.text[slice(*target)], 60), placed.note
-            self._guard(
-                lambda: notebook.move(note, target),
-                f"The {note.kind} now stands on “{words}” (u undoes)",
-            )
-            return
-        if placed is None or not placed.changed:
-            cursor = self.host.article.cursor
-            placed = next(
-                (p for p in notebook.changed() if p.span and p.span[0] <= cursor < p.span[1]),
-                None,
-            )
-        if placed is None or placed.span is None or placed.now is None:
-            self.host.notify(
-                "A works on a note whose quoted words changed (Notes › Changed since quoted), "
-                "or re-anchors the chosen note on a v selection.",
-                timeout=5,
-            )
-            return
-        span, words = placed.span, one_line(placed.now, 60)
-        self._guard(
-            lambda: notebook.move(placed.note, span),
-            f"Accepted the new words “{words}” (u undoes)",
-        )
-
-    def write_review(self) -> None:
-        """The palette's "Write the review": what ``closeread review`` prints, into a file."""
-        notebook = self._notebook_ready()
-        if notebook is None or self.host.reading.analysis is None:
-            return
-        try:
-            path = notebook.write_review(self.host.reading.analysis, Path.cwd())
-        except (OSError, StoreError) as error:
-            self.host.notify(f"Not written: {one_line(str(error), 200)}", severity="error")
-            return
-        self.host.notify(f"Review written to {one_line(str(path), 200)}", timeout=6)
-
-    def export_notes(self, fmt: str) -> None:
-        notebook = self._notebook_ready()
-        if notebook is None:
-            return
-        try:
-            path = notebook.export(fmt, Path.cwd())
-        except (OSError, StoreError) as error:
-            self.host.notify(f"Not exported: {one_line(str(error), 200)}", severity="error")
-            return
-        self.host.notify(f"Notes written to {path}", timeout=6)

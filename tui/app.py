@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from textual import events, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.command import Provider
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState
@@ -36,6 +36,7 @@ from .config import data_dir as user_data_dir
 from .keys import READER_KEYS, help_sections
 from .notes.errors import StoreError
 from .outline import Item
+from .panes import Layout, load_panes
 from .reading import Reading
 from .resources import styles_dir
 from .runs import Inputs, Runs, Superseded, warm_up
@@ -49,16 +50,17 @@ from .switching import Switcher
 from .themes import use_theme
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
+from .widgets.details import DetailPane
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
-from .widgets.textual_fixes import guard_option_list_paging
+from .widgets.textual_fixes import apply_textual_fixes
 
 if TYPE_CHECKING:
     from .notebook import Notebook
     from .prepared import Prepared
 
-guard_option_list_paging()  # ctrl+p, pagedown at 4 rows: KeyError in Textual (see the module)
+apply_textual_fixes()  # Textual crashes on tiny screens (see the module)
 log = logging.getLogger("closeread")
 STATUS_LIMIT = 300
 
@@ -107,6 +109,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         self._analysed = asyncio.Event()
         self._collector_paused = 0  # analyses started whose end has not been seen
         self._started = False  # after_first_frame has run
+        self.panes = load_panes()
+        self.panes_layout = Layout(self)
 
     # -- building the screen -------------------------------------------------------------------
 
@@ -117,9 +121,11 @@ class ReaderApp(GuardedNotifications, App[int]):
         yield Static(self._title_line(), id="title", markup=False)
         with Horizontal(id="panes"):
             yield ArticleView(id="article")
-            sidebar = Sidebar(id="sidebar")  # drawn a row at a time: no cost to the first frame
-            sidebar.show_pending("Analysing…")
-            yield sidebar
+            with Vertical(id="side"):
+                sidebar = Sidebar(id="sidebar")  # drawn a row at a time: costs no first frame
+                sidebar.show_pending("Analysing…")
+                yield sidebar
+                yield DetailPane(id="details")
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -152,6 +158,7 @@ class ReaderApp(GuardedNotifications, App[int]):
             return
         self._started = True
         gcpolicy.after_first_screen()
+        self.panes_layout.lay_out()
         if self.article_open:
             self.annotator.open_notes(user_data_dir(self.data_dir), self.source)
             self.start_analysis()
@@ -187,6 +194,15 @@ class ReaderApp(GuardedNotifications, App[int]):
     @property
     def sidebar(self) -> Sidebar:
         return self.query_one("#sidebar", Sidebar)
+
+    @property
+    def side(self) -> Vertical:
+        """The sidebar's column: the sidebar, and the detail pane under it."""
+        return self.query_one("#side", Vertical)
+
+    @property
+    def details(self) -> DetailPane:
+        return self.query_one("#details", DetailPane)
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", StatusLine).show(one_line(text, STATUS_LIMIT))
@@ -332,10 +348,35 @@ class ReaderApp(GuardedNotifications, App[int]):
         """After a note change: see ``ReadingView.refresh_notes``."""
         self.view.refresh_notes(changed, every=every)
 
-    # -- selection -----------------------------------------------------------------------------
+    # -- the panes: the sidebar's width, hidden, or under the article; the details (``Layout``) -
+
+    def on_resize(self) -> None:
+        self.panes_layout.lay_out()
+
+    def action_toggle_sidebar(self) -> None:
+        self.panes_layout.toggle_sidebar()
+
+    def action_widen_sidebar(self, step: int) -> None:
+        self.panes_layout.widen(step)
+
+    def action_details(self) -> None:
+        self.panes_layout.open_details()
+
+    def action_close_details(self) -> None:
+        self.panes_layout.close_details()
+
+    def selection_changed(self) -> None:
+        self.panes_layout.follow()
 
     def on_sidebar_chosen(self, message: Sidebar.Chosen) -> None:
-        self.view.go_to(message.item)
+        """Enter on a row jumps to it; enter again on the row just chosen opens its details."""
+        selection = self.reading.selection
+        if selection is not None and selection.key == message.item.key:
+            self.panes_layout.open_details()
+        else:
+            self.view.go_to(message.item)
+
+    # -- selection -----------------------------------------------------------------------------
 
     def go_to(self, item: Item) -> None:
         """Jump to ``item`` (from the palette or a bookmark), remembering the way back."""
@@ -427,13 +468,13 @@ class ReaderApp(GuardedNotifications, App[int]):
     def action_help(self) -> None:
         from .screens.help import HelpScreen
 
-        self.push_screen(HelpScreen(help_sections()))
+        self.push_screen(HelpScreen(help_sections(self._keymap)))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         from .commands import reader_commands
 
         yield from super().get_system_commands(screen)
-        yield from reader_commands(self.annotator, self.run_action, self.BINDINGS)
+        yield from reader_commands(self.annotator.note_actions, self.run_action, self.BINDINGS)
 
     # -- the annotation keys (see ``Annotator``) -----------------------------------------------
 
@@ -441,11 +482,15 @@ class ReaderApp(GuardedNotifications, App[int]):
         """The item under the sidebar's cursor, if any."""
         return self.sidebar.cursor_item
 
+    def sidebar_has_focus(self) -> bool:
+        """Whether keys go to the sidebar (its row, not the selection, is what they act on)."""
+        return self.sidebar.has_focus
+
     def action_annotate(self, key: str) -> None:
         self.annotator.run(key)
 
     def action_edit_note(self) -> None:
-        self.annotator.edit_note()
+        self.annotator.note_actions.edit_note()
 
     def action_delete_note(self) -> None:
-        self.annotator.delete_note()
+        self.annotator.note_actions.delete_note()

@@ -30,6 +30,8 @@ KIND_NAMES: dict[ItemKind, str] = {
 }
 LIMIT = 40
 LABEL_LIMIT = 90
+HELP_LIMIT = 600
+"""A hit's second line is its whole status (a flag's message and reason), wrapped, not cut."""
 _NOT_IN_PALETTE = ("quit", "palette", "copy_ctrl_c")
 
 
@@ -59,7 +61,7 @@ class GoToProvider(Provider):
                 DiscoveryHit(
                     Content(hit_text(item)),
                     partial(self.reader.go_to, item),
-                    help=escape(one_line(item.status, LABEL_LIMIT)),
+                    help=escape(one_line(item.status, HELP_LIMIT)),
                 )
                 for item in self.reader.outline_items()[:LIMIT]
             ]
@@ -93,12 +95,12 @@ class GoToProvider(Provider):
                 Content(hit_text(item)),
                 partial(self.reader.go_to, item),
                 text=hit_text(item),
-                help=escape(one_line(item.status, LABEL_LIMIT)),
+                help=escape(one_line(item.status, HELP_LIMIT)),
             )
 
 
 class Notes(Protocol):
-    """What the palette's notes commands call (``Annotator``)."""
+    """What the palette's notes commands call (``NoteActions``)."""
 
     def export_notes(self, fmt: str) -> None: ...
     def write_review(self) -> None: ...

@@ -5,12 +5,13 @@ run ``annotate(name)``, which hands them to ``Annotator.run``."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.binding import Binding, BindingType
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Mapping, Sequence
 
 ANNOTATION_KEYS: list[BindingType] = [
     Binding("v", "annotate('visual')", "Select", show=False, id="visual"),
@@ -64,6 +65,31 @@ READER_KEYS: list[BindingType] = [
     Binding("slash", "search", "Search", key_display="/", id="search"),
     Binding("escape", "clear_selection", "Clear selection", show=False, id="clear"),
     Binding("o", "toggle_original", "Original", id="toggle_original"),
+    Binding(
+        "backslash",
+        "toggle_sidebar",
+        "Hide or show the sidebar",
+        show=False,
+        key_display="\\",
+        id="toggle_sidebar",
+    ),
+    Binding(
+        "greater_than_sign",
+        "widen_sidebar(1)",
+        "Widen the sidebar",
+        show=False,
+        key_display=">",
+        id="widen_sidebar",
+    ),
+    Binding(
+        "less_than_sign",
+        "widen_sidebar(-1)",
+        "Narrow the sidebar",
+        show=False,
+        key_display="<",
+        id="narrow_sidebar",
+    ),
+    Binding("i", "details", "Details: reason, source, every place", show=False, id="details"),
     Binding("y", "copy", "Copy the selection, span or sentence", show=False, id="copy"),
     Binding("ctrl+c", "copy", "Copy (as y)", show=False, priority=True, id="copy_ctrl_c"),
     Binding("f", "filters", "Filter sidebar", show=False, id="filters"),
@@ -94,15 +120,27 @@ PROMPTS: list[BindingType] = [
 ]
 
 
-def help_sections() -> list[tuple[str, Sequence[BindingType]]]:
-    """What ``?`` lists, by where the keys work."""
+def help_sections(
+    keymap: Mapping[str, str] | None = None,
+) -> list[tuple[str, Sequence[BindingType]]]:
+    """What ``?`` lists, by where the keys work, with the keys ``keymap`` (the ``[keys]``
+    settings: binding id to keys) gives in place of the defaults."""
     from .widgets.article import ArticleView
     from .widgets.sidebar import Sidebar
 
+    def active(bindings: Sequence[BindingType]) -> list[BindingType]:
+        given = keymap or {}
+        return [
+            replace(b, key=given[b.id], key_display=None)
+            if isinstance(b, Binding) and b.id is not None and b.id in given
+            else b
+            for b in bindings
+        ]
+
     return [
-        ("Everywhere", READER_KEYS),
-        ("Article pane", ArticleView.BINDINGS),
-        ("Sidebar", Sidebar.BINDINGS),
+        ("Everywhere", active(READER_KEYS)),
+        ("Article pane", active(ArticleView.BINDINGS)),
+        ("Sidebar", active(Sidebar.BINDINGS)),
         ("Search prompt (/)", PROMPT_KEYS),
         ("Prompts", PROMPTS),
     ]

@@ -46,6 +46,7 @@ class ViewHost(Protocol):
         self, message: str, *, severity: SeverityLevel = ..., timeout: float | None = ...
     ) -> None: ...
     def copy_to_clipboard(self, text: str) -> None: ...
+    def selection_changed(self) -> None: ...
     def push_screen(self, screen: Any, callback: Callable[[Any], Any]) -> Any: ...
 
 
@@ -122,6 +123,7 @@ class ReadingView:
             article.scroll_to_offset(article.cursor)
         notes, changed = (len(notebook.shown()), len(notebook.changed())) if notebook else (0, 0)
         self.set_status(summary(analysis, notes, changed, back=bool(position)))
+        self.host.selection_changed()
 
     def refresh_notes(self, changed: tuple[str, ...] | None, *, every: bool = False) -> None:
         """After a note change (``changed``: the Notes and Flags sections, else all): the
@@ -143,6 +145,7 @@ class ReadingView:
                     self.sidebar.replace_section(index, section)
         if not self.showing_original:
             self.paint_marks()
+        self.host.selection_changed()  # a dismissal or a correction shows in the details
 
     def choose_filters(self) -> None:
         """``f``: choose the sidebar's groups and note tags to hide, and show the rest."""
@@ -235,6 +238,7 @@ class ReadingView:
             self.article.move_cursor(span[0], announce=False)
             self.article.scroll_to_offset(span[0])
         self.set_status(status)
+        self.host.selection_changed()
 
     def _follow_removed(self) -> None:
         """A flag's place that cleaning removed (the dropped copy of a repeated paragraph)
@@ -264,6 +268,7 @@ class ReadingView:
             self.article.paint("linked", landing.selected.spans)
             self.article.paint("current", [landing.span])
             self.sidebar.reveal(landing.selected, open_group=False)
+            self.host.selection_changed()
         if landing.status is not None:
             self.set_status(landing.status)
         elif not quiet:
@@ -274,6 +279,7 @@ class ReadingView:
         self.article.paint("linked", ())
         self.article.paint("current", ())
         self.set_status("Selection cleared")
+        self.host.selection_changed()
 
     # -- moving --------------------------------------------------------------------------------
 

@@ -7,6 +7,7 @@ from typing import TextIO
 
 from ..analysis import Analysis
 from ..analysis.model import SEVERITIES
+from ..outline import KIND_WORDS
 from ..safe_text import one_line, plain
 
 
@@ -32,7 +33,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
         + (
             ": "
             + "; ".join(
-                f"{one_line(e.name, 60)} ({e.kind}, {len(e.shown_mentions())})" for e in top
+                f"{one_line(e.name, 60)} ({_kind(e.kind)}, {len(e.shown_mentions())})" for e in top
             )
             if top
             else ""
@@ -50,3 +51,8 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     for flag in analysis.flags:
         lines.append(f"    {flag.severity:<7} {flag.rule}: {one_line(flag.message, 160)}")
     out.write(plain("\n".join(lines)) + "\n")
+
+
+def _kind(kind: str) -> str:
+    """An entity kind as the sidebar spells it ("organisation")."""
+    return KIND_WORDS.get(kind, kind)

@@ -209,7 +209,9 @@ def _suffix_starts(anchor: Anchor, text: str) -> list[int]:
 
 def _bracketed(anchor: Anchor, text: str) -> Span | None:
     """The words between the surviving prefix and suffix, if they resemble the quote; the quote
-    itself if it stands there once, with words added beside it."""
+    itself if it stands there once, with words added beside it, or whole against one side with
+    the other side's nearest letters changed ("feba11" to "feba1" after a quote ending "feba1":
+    the quote's words are unchanged, so the note is not marked changed)."""
     starts, ends = _prefix_ends(anchor, text), _suffix_starts(anchor, text)
     longest = 2 * len(anchor.exact) + CONTEXT
     best: tuple[float, int, Span] | None = None
@@ -220,11 +222,17 @@ def _bracketed(anchor: Anchor, text: str) -> Span | None:
             inside = list(_occurrences(text[a:b], anchor.exact, 2))
             if len(inside) > 1:
                 continue
+            edges = None  # where the context stands: beside the span, unless it overlaps it
             if inside:
                 score, span = 1.0, (a + inside[0], a + inside[0] + len(anchor.exact))
+            elif text.startswith(anchor.exact, a):  # whole, the suffix's first letters changed
+                score, span, edges = 1.0, (a, a + len(anchor.exact)), (a, b)
+            elif b >= len(anchor.exact) and text.startswith(anchor.exact, b - len(anchor.exact)):
+                score, span, edges = 1.0, (b - len(anchor.exact), b), (a, b)
             else:
                 score, span = _similarity(anchor.exact, text[a:b]), (a, b)
-            context = _before(anchor.prefix, text, span[0]) + _after(anchor, text, span[1])
+            left, right = edges or span
+            context = _before(anchor.prefix, text, left) + _after(anchor, text, right)
             if score >= BRACKET_SIMILARITY and context + score * len(anchor.exact) >= EVIDENCE:
                 key = (score, -abs(a - anchor.start), span)
                 best = key if best is None or key > best else best

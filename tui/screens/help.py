@@ -9,10 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
+from textual.keys import format_key
 from textual.widgets import Static
 
 from ..safe_text import one_line
 from .dialog import Dialog
+from .scrolling import SCROLL_KEYS, Scrolling
 
 _KEY_NAMES = {
     "question_mark": "?",
@@ -31,8 +33,15 @@ _KEY_NAMES = {
 
 
 def key_label(keys: str) -> str:
-    """``"j,down"`` as a person reads it: ``j / down``."""
-    return " / ".join(_KEY_NAMES.get(k.strip(), k.strip()) for k in keys.split(","))
+    """``"j,down"`` as a person reads it: ``j / down``; ``right_parenthesis`` is ``)``."""
+    return " / ".join(_key_name(k.strip()) for k in keys.split(",") if k.strip())
+
+
+def _key_name(key: str) -> str:
+    if key in _KEY_NAMES:
+        return _KEY_NAMES[key]
+    *modifiers, name = key.split("+")
+    return "+".join([*modifiers, _KEY_NAMES.get(name) or format_key(name)])
 
 
 def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
@@ -43,10 +52,10 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[tuple[str, str]]:
     return rows
 
 
-class HelpScreen(Dialog[None]):
-    """A scrollable table of keys; any of esc, q or ? closes it."""
+class HelpScreen(Scrolling, Dialog[None]):
+    """A table of keys, scrolled with the reader's keys; any of esc, q or ? closes it."""
 
-    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help")]
+    BINDINGS = [Binding("escape,q,question_mark", "dismiss", "Close help"), *SCROLL_KEYS]
 
     def __init__(self, sections: Sequence[tuple[str, Iterable[BindingType]]]) -> None:
         super().__init__()
@@ -64,4 +73,4 @@ class HelpScreen(Dialog[None]):
         with VerticalScroll(id="help-body"):
             yield Static(Text("closeread keys", style="bold"), id="help-title")
             yield Static(table, id="help-table")
-            yield Static(Text("esc, q or ? closes this help", style="dim"))
+            yield Static(Text("j/k, space and g/G scroll · esc, q or ? closes", style="dim"))

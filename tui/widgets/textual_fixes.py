@@ -7,11 +7,39 @@ rows tall), so the option-to-line map stays empty; ``_move_page`` then reads
 ``scroll_to_highlight`` has (and would index ``self._lines[-1]`` of an empty list next).
 ``ctrl+p`` then ``pagedown`` in a 4-row terminal crashed the reader with ``KeyError: 0``.
 Paging a list that shows no line now does nothing, as paging an empty list already did.
+
+Wrapping at no width (textual 8.2.8, ``content.py``): ``Content._wrap_and_format`` folds long
+words with ``rich.cells.chop_cells``, whose ``range(0, n, width)`` raises ``ValueError`` at width 0.
+A dialog sized to a 12-column screen leaves its option list no room after borders and padding, so
+the layout raised on every reflow and the reader stopped drawing. A line now wraps at one cell at
+least; what does not fit is clipped by the region, as everywhere else.
 """
 
 from __future__ import annotations
 
+from typing import Any
+
+from textual.content import Content
 from textual.widgets import OptionList
+
+
+def apply_textual_fixes() -> None:
+    """Apply every work-around once; later calls do nothing."""
+    guard_option_list_paging()
+    guard_wrapping_at_no_width()
+
+
+def guard_wrapping_at_no_width() -> None:
+    """Make ``Content._wrap_and_format`` wrap at one cell when it is given none."""
+    original = Content._wrap_and_format
+    if getattr(original, "_closeread_guarded", False):
+        return
+
+    def _wrap_and_format(self: Content, width: int, *args: Any, **kwargs: Any) -> Any:
+        return original(self, max(width, 1 + 2 * kwargs.get("line_pad", 0)), *args, **kwargs)
+
+    _wrap_and_format._closeread_guarded = True  # type: ignore[attr-defined]
+    Content._wrap_and_format = _wrap_and_format  # type: ignore[method-assign]
 
 
 def guard_option_list_paging() -> None:
