@@ -4,6 +4,7 @@ makes."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import pickle
 import re
@@ -115,3 +116,28 @@ def test_the_stages_compile_no_pattern_that_patterns_marshal_lacks(seed: str):
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("0 "), f"{done.stdout} ({REBUILD.replace('pickle', 'marshal')})"
+
+
+def test_each_recorded_pattern_text_is_what_its_builder_makes_now(monkeypatch):
+    """A recorded text is found only under its builder and inputs; this catches a builder whose
+    code changed since (``python -m tui.analysis.compact`` records it again)."""
+    monkeypatch.setattr(compact, "_made", {})
+    monkeypatch.setattr(re, "_cache", {})
+    compact.preload_patterns()
+    texts = compact.made_texts()
+    assert len(texts) >= 2
+    for (builder, *inputs), text in texts.items():
+        module, _, name = builder.partition(":")
+        build = getattr(importlib.import_module(module), name)
+        assert build(*inputs) == text, f"{builder} changed: {REBUILD.replace('pickle', 'marshal')}"
+
+
+def _shout(word: str) -> str:
+    return word.upper()
+
+
+def test_a_made_text_is_built_when_nothing_was_recorded_for_its_inputs(monkeypatch):
+    builder = f"{_shout.__module__}:_shout"
+    monkeypatch.setattr(compact, "_made", {(builder, "b"): "recorded"})
+    assert compact.made(_shout, "a") == "A"
+    assert compact.made(_shout, "b") == "recorded"

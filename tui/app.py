@@ -108,6 +108,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.runs = Runs()
         self._analysed = asyncio.Event()
         self._collector_paused = 0  # analyses started whose end has not been seen
+        self._started = False  # after_first_frame has run
         self.panes = load_panes()
         self.panes_layout = Layout(self)
 
@@ -138,19 +139,24 @@ class ReaderApp(GuardedNotifications, App[int]):
         self.article.show_text(text, line_paragraphs(text), pending=True)
         self.set_status("Analysing…")
         self.article.focus()
-        self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)
+        self.call_after_refresh(self.set_timer, FRAME, self.after_first_frame)  # if no Ready
         if not self.article_open:
             self.set_status("No article open: choose one in the library")
             self.action_library(self.library_folder)
 
     def on_ready(self) -> None:
-        """The first frame is out: the analysis imports meanwhile (``runs.warm_up``)."""
+        """The first frame is out: the analysis's imports start in a thread of their own
+        (``runs.warm_up``), and the notes open meanwhile."""
         if self.article_open:
             warm_up()
+        self.after_first_frame()
 
     def after_first_frame(self) -> None:
         """What the first frame does not need: the collector, then the notes and the
-        analysis."""
+        analysis. Once, on Ready or else a frame after the first refresh."""
+        if self._started:
+            return
+        self._started = True
         gcpolicy.after_first_screen()
         self.panes_layout.lay_out()
         if self.article_open:

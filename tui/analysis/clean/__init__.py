@@ -8,7 +8,7 @@ in the order of ``rules.RULE_NAMES``; any of them can be switched off by name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Edit, Flag, Span
 from ..offsets import OffsetMap
@@ -17,8 +17,7 @@ from .draft import Draft
 from .rules import CHECK_RULES, EDIT_RULES, RULE_NAMES
 
 
-@dataclass(frozen=True, slots=True)
-class Cleaned:
+class Cleaned(NamedTuple):
     """The cleaned article: ``paragraphs`` index ``text``, ``edits`` index the source (sorted,
     never overlapping), ``offsets`` leads from any position of ``text`` back to the source."""
 

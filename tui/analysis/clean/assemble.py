@@ -7,7 +7,7 @@ source and the offset map needs no special cases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Edit, Flag, Span, make_flag
 from ..offsets import OffsetMap
@@ -16,8 +16,7 @@ from .draft import Block, Draft, Piece
 BETWEEN_PARAGRAPHS = "whitespace between paragraphs"
 
 
-@dataclass(frozen=True, slots=True)
-class Assembled:
+class Assembled(NamedTuple):
     """The cleaned text and what locates it in the source."""
 
     text: str

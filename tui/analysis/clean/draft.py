@@ -130,8 +130,7 @@ Anchor = tuple[str, "Block | int"]
 word of the cleaned text next to it."""
 
 
-@dataclass(frozen=True, slots=True)
-class PendingFlag:
+class PendingFlag(NamedTuple):
     """A flag an edit rule raises before the cleaned text (and so its spans) exists."""
 
     rule: str

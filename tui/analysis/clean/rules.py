@@ -9,7 +9,7 @@ only raise flags. A rule that raises flags is named after its flag's rule id.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from ..model import Flag
 from .assemble import Assembled
@@ -24,16 +24,14 @@ from .truncation import flag_missing_end_punctuation, flag_truncated_text
 from .whitespace import fold_whitespace
 
 
-@dataclass(frozen=True, slots=True)
-class EditRule:
+class EditRule(NamedTuple):
     """A rule that changes the draft."""
 
     name: str
     apply: Callable[[Draft], None]
 
 
-@dataclass(frozen=True, slots=True)
-class CheckRule:
+class CheckRule(NamedTuple):
     """A rule that reads the cleaned text and raises flags."""
 
     name: str

@@ -7,12 +7,12 @@ an analysis never downloads anything and an import costs nothing until entities 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Container, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..compact import DATA, Sharded, compact
+from ..compact import DATA, Sharded, compact, sharded_set
 from ..model import EntityKind
 
 _PUNCTUATION = str.maketrans({"’": "'", "‘": "'", ".": "", "‐": "-", "–": "-"})
@@ -48,9 +48,9 @@ class Gazetteer:
 
     names: Mapping[str, Known]
     demonyms: Mapping[str, Known]
-    given_names: frozenset[str]
-    common_words: frozenset[str]
-    common_names: frozenset[str]
+    given_names: Container[str]
+    common_words: Container[str]
+    common_names: Container[str]
     longest: Mapping[str, int]
     most_words: int
     """The most words any known name or demonym has: a longer run of words is none of them,
@@ -121,9 +121,9 @@ def gazetteer() -> Gazetteer:
     return Gazetteer(
         Sharded(names, 256),
         Sharded(demonyms),
-        given,
-        lone,
-        both,
+        sharded_set(given),
+        sharded_set(lone),
+        sharded_set(both),
         Sharded(longest, 256),
         most,
         Sharded(sexes),

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..model import Figure, ReferenceDate, Span
 from ..segment import Sentences
@@ -30,8 +30,7 @@ _DESCRIBED = frozenset({"count", "approximate", "range", "percent", "fraction"})
 _SOURCED = _DESCRIBED | {"money", "measure"}
 
 
-@dataclass(frozen=True, slots=True)
-class FigureResult:
+class FigureResult(NamedTuple):
     """The figures, sorted by span start with caption figures (span None) last, and the day
     relative dates were resolved against (None when the text gives no evidence of one)."""
 

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from ..compact import Sharded, compact
 from ..model import Figure, Flag, Span
@@ -37,8 +38,7 @@ def fold(name: str) -> str:
     return " ".join(plain.translate(_PUNCT).casefold().split())
 
 
-@dataclass(frozen=True, slots=True)
-class Capital:
+class Capital(NamedTuple):
     code: str
     country: str
     name: str

@@ -9,16 +9,15 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from ..model import Flag, Severity, Span
 from .rule import Article, Rule
 from .tables import rows
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
+class Loaded(NamedTuple):
     term: str
     alternative: str
     reason: str
