@@ -278,3 +278,24 @@ async def test_the_palette_shows_a_flags_whole_reason_as_its_second_line():
             str(palette.get_option_at_index(i).prompt) for i in range(palette.option_count)
         )
         assert "name the outlet or the report (AP Stylebook, “anonymous sources”)" in shown
+
+
+async def test_under_the_article_the_sidebar_grows_taller_and_shorter(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLOSEREAD_CONFIG_DIR", str(tmp_path))
+    app = ReaderApp()
+    async with app.run_test(size=(50, 30)) as pilot:
+        await _open(app, pilot)
+        before = app.side.outer_size.height
+        await pilot.press("greater_than_sign")
+        await pilot.pause()
+        assert app.side.outer_size.height == before + 3  # 10% of the 30 rows
+        assert "50% of the height" in app.query_one("#status").text
+        for _ in range(9):
+            await pilot.press("less_than_sign")
+        await pilot.pause()
+        low = app.side.outer_size.height
+        assert low == before // 2  # never under 20% (of the rows between title and status)
+    again = ReaderApp()
+    async with again.run_test(size=(50, 30)) as pilot:
+        await _open(again, pilot)
+        assert again.side.outer_size.height == low

@@ -31,6 +31,9 @@ STEP = 4
 NARROWEST, WIDEST = 20, 100
 MIN_ARTICLE = 40
 """Columns the article keeps beside the sidebar, however wide the reader makes it."""
+UNDER, UNDER_STEP, UNDER_LEAST, UNDER_MOST = 40, 10, 20, 70
+"""Below ``NARROW`` columns: the share of the height (per cent) the sidebar takes under the
+article, and how ``<``/``>`` change it."""
 STATE_FILE = "panes.json"
 DESCRIBED = ("flag", "entity", "figure")
 """The kinds of sidebar row the detail pane describes."""
@@ -38,11 +41,16 @@ NOTHING = "Select a flag, an entity or a figure (the sidebar's enter, ], n) to s
 
 
 class Panes(NamedTuple):
-    """The reader's choice: the sidebar's width in columns (None: the stylesheet's) and
-    whether it is hidden."""
+    """The reader's choice: the sidebar's width in columns (None: the stylesheet's), whether
+    it is hidden, and its share of the height when it is under the article."""
 
     width: int | None = None
     hidden: bool = False
+    under: int = UNDER
+
+    def taller(self, by: int) -> Panes:
+        """Under the article, ``<``/``>`` give the sidebar less or more of the height."""
+        return self._replace(under=max(UNDER_LEAST, min(UNDER_MOST, self.under + by)), hidden=False)
 
     def wider(self, by: int, current: int) -> Panes:
         start = self.width if self.width is not None else current
@@ -60,10 +68,11 @@ def load_panes(folder: Path | None = None) -> Panes:
     path = (folder or config_dir()) / STATE_FILE
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        width = data.get("sidebar_width")
+        width, under = data.get("sidebar_width"), data.get("sidebar_under")
         return Panes(
             width if isinstance(width, int) and NARROWEST <= width <= WIDEST else None,
             data.get("sidebar_hidden") is True,
+            under if isinstance(under, int) and UNDER_LEAST <= under <= UNDER_MOST else UNDER,
         )
     except (OSError, ValueError, AttributeError):
         return Panes()
@@ -77,7 +86,13 @@ def save_panes(panes: Panes, folder: Path | None = None) -> bool:
         directory.mkdir(parents=True, exist_ok=True)
         temporary = path.with_suffix(".tmp")
         temporary.write_text(
-            json.dumps({"sidebar_width": panes.width, "sidebar_hidden": panes.hidden}),
+            json.dumps(
+                {
+                    "sidebar_width": panes.width,
+                    "sidebar_hidden": panes.hidden,
+                    "sidebar_under": panes.under,
+                }
+            ),
             encoding="utf-8",
         )
         os.replace(temporary, path)
@@ -134,7 +149,7 @@ class Layout:
         side.styles.layout = "horizontal" if narrow else "vertical"
         if narrow:
             side.styles.width, side.styles.max_width = "100%", None
-            side.styles.height = "40%"
+            side.styles.height = f"{choice.under}%"
             article.styles.width = "100%"
         else:
             fitted = choice.fitted(width)
@@ -153,13 +168,17 @@ class Layout:
         host.set_status("Sidebar hidden: \\ shows it" if host.panes.hidden else "Sidebar shown")
 
     def widen(self, step: int) -> None:
-        """``>`` and ``<``: the sidebar wider or narrower, by a few columns; remembered."""
+        """``>`` and ``<``: the sidebar wider or narrower, by a few columns (under the article,
+        taller or shorter); remembered."""
         host = self.host
-        self._choose(host.panes.wider(step * STEP, host.side.outer_size.width or 30))
         if host.size.width < NARROW:
-            host.set_status(f"The sidebar is under the article below {NARROW} columns")
-        else:
-            host.set_status(f"Sidebar: {host.panes.fitted(host.size.width)} columns (< and >)")
+            self._choose(host.panes.taller(step * UNDER_STEP))
+            host.set_status(
+                f"Sidebar under the article: {host.panes.under}% of the height (< and >)"
+            )
+            return
+        self._choose(host.panes.wider(step * STEP, host.side.outer_size.width or 30))
+        host.set_status(f"Sidebar: {host.panes.fitted(host.size.width)} columns (< and >)")
 
     def _choose(self, panes: Panes) -> None:
         self.host.panes = panes
