@@ -229,3 +229,23 @@ def test_a_note_follows_an_article_edited_twice(tmp_path: Path):
     [placed] = book.shown()
     assert third[slice(*placed.span)] == "resigned on Friday"
     book.close()
+
+
+async def test_ctrl_s_right_after_typing_saves_every_key_typed():
+    """ctrl+s was a priority key: it reached the app before the editor had taken the keys
+    typed just ahead of it, and the note was saved short ("says Frid")."""
+    from textual import events
+
+    app = ReaderApp()
+    saved: list[str | None] = []
+    async with app.run_test(size=(100, 30)) as pilot:
+        await app.wait_for_analysis()
+        await pilot.pause()
+        app.push_screen(NoteEditor("quote", ""), saved.append)
+        await pilot.pause()
+        for ch in "says Friday":  # all queued at once, as a fast typist's keys are
+            app.post_message(events.Key("space" if ch == " " else ch, ch))
+        app.post_message(events.Key("ctrl+s", None))
+        await pilot.pause()
+        await pilot.pause()
+    assert saved == ["says Friday"]

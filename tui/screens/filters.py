@@ -46,7 +46,13 @@ class FilterScreen(Dialog[frozenset[str] | None]):
         self.query_one(SelectionList).highlighted = 0
 
     def action_apply(self) -> None:
-        shown = set(self.query_one(SelectionList).selected)
+        """Enter is a priority key (the list would take it as a toggle), so it can arrive
+        before the toggles typed ahead of it: the list's own queue applies once they are in."""
+        choices = self.query_one(SelectionList)
+        choices.call_later(self._apply, choices)
+
+    def _apply(self, choices: SelectionList[str]) -> None:
+        shown = set(choices.selected)
         self.dismiss(frozenset(t for t in self._options if t not in shown))
 
     def action_dismiss_unchanged(self) -> None:

@@ -19,10 +19,11 @@ its start shown, so it is seen without a pause and cannot be cut short by a save
 
 
 class NoteEditor(Dialog[str | None]):
-    """Edit a note's body; ctrl+s saves, escape cancels (nothing is saved)."""
+    """Edit a note's body; ctrl+s saves, escape cancels (nothing is saved). ctrl+s is not a
+    priority key: it reaches the screen through the editor, after every key typed before it."""
 
     BINDINGS = [
-        Binding("ctrl+s", "save", "Save", priority=True, id="note_save"),
+        Binding("ctrl+s", "save", "Save", id="note_save"),
         Binding("escape", "cancel", "Cancel", id="note_cancel"),
     ]
 
