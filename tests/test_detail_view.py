@@ -299,3 +299,19 @@ async def test_under_the_article_the_sidebar_grows_taller_and_shorter(tmp_path, 
     async with again.run_test(size=(50, 30)) as pilot:
         await _open(again, pilot)
         assert again.side.outer_size.height == low
+
+
+async def test_the_pane_keeps_the_place_n_is_on_in_view_and_starts_a_new_item_at_the_top():
+    app = ReaderApp()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(app, pilot)
+        app.go_to(item(app, "entity", "Almaty"))
+        await pilot.press("i", "n", "n", "n", "n")
+        await pilot.pause()
+        pane = app.details
+        assert pane.current == "5." and pane.scroll_y > 0
+        marked = pane._rows[[label for label, _ in pane.lines].index("5.")]
+        assert pane.scrollable_content_region.contains_region(marked.region)
+        app.go_to(item(app, "flag", "loaded-term"))
+        await pilot.pause()
+        assert pane.scroll_y == 0 and pane.title_text.startswith("loaded-term")

@@ -143,3 +143,21 @@ async def test_filters_draw_ticked_and_unticked_apart():
             assert off.color == off.bgcolor
             ticked = Color.from_rich_color(on.color)
             assert contrast(ticked, Color.from_rich_color(on.bgcolor)) >= 2.5 and on.bold
+
+
+@pytest.mark.parametrize("theme", ["textual-dark", "textual-light", "solarized-light"])
+async def test_the_sidebars_guides_show_on_its_background(theme):
+    """In light themes the tree's guides (├ │ └) were drawn in the pane's own colour."""
+    app = ReaderApp()
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.theme = theme
+        await app.wait_for_analysis()
+        await pilot.pause()
+        sidebar = app.sidebar
+        for focused in (False, True):
+            if focused:
+                await pilot.press("tab")
+                sidebar._styles.clear()
+            guides = Color.from_rich_color(sidebar._style("guides").color)
+            background = Color.from_rich_color(sidebar._style("base").bgcolor)
+            assert contrast(guides, background) >= 1.4, (focused, guides, background)

@@ -217,10 +217,11 @@ class Layout:
 
     def close_details(self) -> None:
         host = self.host
-        refocus = host.details.has_focus
-        host.details.display = False
-        if refocus:
+        details = host.details
+        if details.has_focus:
             host.sidebar.focus()
+        details.scroll_home(animate=False, immediate=True)  # opened again, it starts at the top
+        details.display = False
 
     def follow(self) -> None:
         """Show the selection in the open pane, with the place ``n``/``N`` stands on."""

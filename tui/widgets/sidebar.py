@@ -95,7 +95,7 @@ class Sidebar(Pane):
             & > .sidebar--guides-selected { color: $block-cursor-background; }
         }
         &:light {
-            & > .sidebar--guides { color: $surface-darken-1; }
+            & > .sidebar--guides { color: $surface-darken-3; }  /* the pane is $surface-darken-1 */
             & > .sidebar--guides-selected { color: $block-cursor-background; }
         }
     }
