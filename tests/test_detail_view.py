@@ -315,3 +315,17 @@ async def test_the_pane_keeps_the_place_n_is_on_in_view_and_starts_a_new_item_at
         app.go_to(item(app, "flag", "loaded-term"))
         await pilot.pause()
         assert pane.scroll_y == 0 and pane.title_text.startswith("loaded-term")
+
+
+async def test_the_widest_sidebar_is_as_wide_as_the_status_line_says(tmp_path, monkeypatch):
+    monkeypatch.setenv("CLOSEREAD_CONFIG_DIR", str(tmp_path))
+    app = ReaderApp()
+    async with app.run_test(size=(160, 30)) as pilot:
+        await _open(app, pilot)
+        for _ in range(25):
+            await pilot.press("greater_than_sign")
+        await pilot.pause()
+        said = app.query_one("#status").text
+        assert said == "Sidebar: 100 columns (< and >)"
+        assert app.side.outer_size.width == 100
+        assert app.article.outer_size.width == 60

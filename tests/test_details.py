@@ -36,8 +36,19 @@ async def test_y_copies_the_v_selection_and_says_so(reader):
     app, pilot = reader
     await pilot.press("g", "v", "l", "l", "y")
     assert app.clipboard == "According to R"
-    assert status(app).startswith("Copied the selection (14 characters): “According to R”")
+    said = status(app)
+    assert said.startswith("Copied the selection (14 characters)")
+    assert said.endswith(": “According to R”")
     assert app.annotator.visual_anchor is None
+
+
+async def test_the_clipboard_caveat_comes_before_the_words_so_it_is_never_cut(reader, monkeypatch):
+    app, pilot = reader
+    monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
+    await pilot.press("g", "v", "l", "l", "y")
+    assert status(app).startswith(
+        "Copied the selection (14 characters) · tmux/screen need set-clipboard on: “According"
+    )
 
 
 async def test_ctrl_c_copies_the_mouse_selection_by_the_same_path(reader):
@@ -121,3 +132,12 @@ def test_dash_with_a_pipe_still_reads_it():
         timeout=120,
     )
     assert result.returncode == 0 and b"figures: 1" in result.stdout
+
+
+def test_counts_and_quotes_are_worded_once():
+    from tui.wording import plural, quoted
+
+    assert [plural(n, "warning") for n in (1, 11)] == ["1 warning", "11 warnings"]
+    assert plural(2, "entity") == "2 entities"
+    assert quoted("“peacekeeping”") == "“peacekeeping”"
+    assert quoted("said") == "“said”"

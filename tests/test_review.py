@@ -182,7 +182,7 @@ async def test_the_status_line_and_the_sidebar_count_alike():
 
 
 def test_plurals():
-    from tui.reading import plural
+    from tui.wording import plural
 
     assert [plural(1, "entity"), plural(2, "entity"), plural(1200, "word")] == [
         "1 entity",

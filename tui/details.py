@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from .analysis.model import Analysis, Correction, Span
 from .outline import KIND_WORDS, Item, figure_value
+from .wording import quoted
 
 if TYPE_CHECKING:
     from .notes.model import Note
@@ -109,9 +110,9 @@ def _figure(item: Item, analysis: Analysis) -> tuple[str, Lines]:
         ref = analysis.reference_date
         if figure.kind == "relative-date" and ref is not None:
             how = (
-                f"{figure.date:%A %d %B %Y}: “{figure.text}” counted from "
+                f"{figure.date:%A %d %B %Y}: {quoted(figure.text)} counted from "
                 f"{ref.date:%A %d %B %Y}, the reference date ({ref.kind}: “{ref.text}”); "
-                "D sets another"
+                "D sets another reference date"
             )
         else:
             how = f"{figure.date:%A %d %B %Y}, as written"
@@ -134,7 +135,7 @@ def _places(item: Item, text: str, analysis: Analysis) -> Lines:
             lines.append((f"{n}.", f"the removed copy, in the original: “{copy}”"))
             continue
         sentence = sentence_of(text, (a, b), analysis.paragraphs)
-        lines.append((f"{n}.", f"“{text[a:b]}”" + (f" in: {sentence}" if sentence else "")))
+        lines.append((f"{n}.", quoted(text[a:b]) + (f" in: {sentence}" if sentence else "")))
     if len(spans) > PLACES_SHOWN:
         lines.append(("", f"and {len(spans) - PLACES_SHOWN} more (n/N walks them all)"))
     return lines

@@ -154,7 +154,7 @@ class Layout:
         else:
             fitted = choice.fitted(width)
             side.styles.width = fitted if fitted is not None else "1fr"
-            side.styles.max_width = None if fitted is not None else 60
+            side.styles.max_width = fitted if fitted is not None else 60  # over the sheet's
             side.styles.height = "100%"
             article.styles.width = "2fr"
         side.set_class(narrow, "-under")

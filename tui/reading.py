@@ -16,6 +16,7 @@ from .jumps import JumpList, Place
 from .outline import SECTION_ORDER, Item, Section, section
 from .search import hit_count
 from .spanindex import SpanIndex
+from .wording import plural
 
 if TYPE_CHECKING:
     from .analysis.model import Analysis
@@ -255,10 +256,3 @@ def summary(analysis: Analysis, notes: int, changed: int, back: bool) -> str:
         + ("" if analysis.text.strip() else " · this article is empty")
         + (" · back where you left off" if back else "")
     )
-
-
-def plural(n: int, noun: str) -> str:
-    """``1 entity``, ``2 entities``, ``1,024 words``."""
-    if n == 1:
-        return f"1 {noun}"
-    return f"{n:,} {noun[:-1] + 'ies' if noun.endswith('y') else noun + 's'}"

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 from .analysis.model import SEVERITY, Analysis, Correction, Flag
 from .outline import KIND_WORDS, figure_value
 from .safe_text import one_line
+from .wording import plural
 
 if TYPE_CHECKING:
     from .notes.model import Note, Placed
@@ -46,8 +47,8 @@ def markdown_report(analysis: Analysis, name: str, review: Review | None = None)
     lines = [f"# Review: {_cell(analysis.title or name)}", ""]
     words = len(text.split())
     lines.append(
-        f"Source: `{_cell(name)}` ({analysis.source.format}), {_plural(words, 'word')}, "
-        f"{_plural(len(analysis.paragraphs), 'paragraph')}."
+        f"Source: `{_cell(name)}` ({analysis.source.format}), {plural(words, 'word')}, "
+        f"{plural(len(analysis.paragraphs), 'paragraph')}."
     )
     if analysis.reference_date:
         ref = analysis.reference_date
@@ -111,22 +112,18 @@ def _summary(analysis: Analysis, review: Review) -> str:
     changed = sum(p.changed for p in review.notes)
     orphaned = sum(p.span is None for p in review.notes)
     parts = [
-        _plural(len(analysis.flags), "flag"),
+        plural(len(analysis.flags), "flag"),
         f"{len(review.dismissed)} dismissed",
-        _plural(len(review.corrections), "entity correction"),
-        _plural(kinds["note"], "note"),
-        _plural(kinds["highlight"], "highlight"),
-        _plural(kinds["bookmark"], "bookmark"),
+        plural(len(review.corrections), "entity correction"),
+        plural(kinds["note"], "note"),
+        plural(kinds["highlight"], "highlight"),
+        plural(kinds["bookmark"], "bookmark"),
     ]
     if changed:
         parts.append(f"{changed} whose quoted words changed")
     if orphaned:
         parts.append(f"{orphaned} orphaned")
     return "This review: " + ", ".join(parts) + "."
-
-
-def _plural(n: int, noun: str) -> str:
-    return f"{n:,} {noun}{'s' * (n != 1)}"
 
 
 def _flag_lines(flag: Flag, text: str, dismissal: Note | None) -> list[str]:

@@ -75,7 +75,8 @@ class Verdicts:
 
         from .screens.prompts import TextPrompt
 
-        self.notes.host.push_screen(TextPrompt(f"Dismiss “{item.name}”? Why (optional):"), done)
+        question = f"Dismiss this flag ({item.name})? Why (optional):"  # its name has quotes
+        self.notes.host.push_screen(TextPrompt(question), done)
 
     def _correct(self, notebook: Notebook, item: Item) -> None:
         from .screens.prompts import ChoiceScreen, TextPrompt

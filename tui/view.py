@@ -14,8 +14,9 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from .jumps import Place
 from .outline import Item
-from .reading import plural, summary
+from .reading import summary
 from .safe_text import one_line
+from .wording import plural
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -364,9 +365,9 @@ class ReadingView:
         else:
             return
         self.host.copy_to_clipboard(text)
-        self.set_status(
-            f"Copied {what} ({plural(len(text), 'character')}): “{one_line(text, 80)}”"
-            + clipboard_caveat()
+        self.set_status(  # the caveat before the words, so a narrow status line keeps it
+            f"Copied {what} ({plural(len(text), 'character')}){clipboard_caveat()}: "
+            f"“{one_line(text, 80)}”"
         )
 
 
@@ -376,14 +377,14 @@ def clipboard_caveat() -> str:
     without set-clipboard, screen); closeread cannot ask, so it says so."""
     program = os.environ.get("TERM_PROGRAM", "")
     if program == "Apple_Terminal":
-        return " · macOS Terminal ignores this: select with the mouse and press cmd+c"
+        return " · macOS Terminal ignores it: select, cmd+c"
     if os.environ.get("TMUX") or os.environ.get("STY"):
-        return " · inside tmux or screen it reaches the clipboard only if set-clipboard is on"
+        return " · tmux/screen need set-clipboard on"
     if program in ("iTerm.app", "WezTerm", "ghostty", "vscode") or os.environ.get(
         "KITTY_WINDOW_ID"
     ):
         return ""
-    return " (sent as OSC 52: if this terminal ignores it, nothing reached the clipboard)"
+    return " · by OSC 52, if this terminal takes it"
 
 
 def line_paragraphs(text: str) -> list[Span]:

@@ -9,6 +9,7 @@ from ..analysis import Analysis
 from ..analysis.model import SEVERITIES
 from ..outline import KIND_WORDS
 from ..safe_text import one_line, plain
+from ..wording import plural
 
 
 def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
@@ -43,7 +44,7 @@ def write_summary(analysis: Analysis, name: str, out: TextIO) -> None:
     lines.append(
         f"  flags: {len(analysis.flags)}"
         + (
-            " (" + ", ".join(f"{severities[s]} {s}" for s in SEVERITIES if severities[s]) + ")"
+            " (" + ", ".join(plural(severities[s], s) for s in SEVERITIES if severities[s]) + ")"
             if analysis.flags
             else ""
         )
