@@ -14,7 +14,8 @@ as always), so what is shown never differs from what the reader would have made 
 Only where ``os.fork`` exists, and for text up to ``LIMIT`` characters: a long article's
 analysis would cost more to pickle and read back than it saves, and takes seconds anyway. The
 child ignores Ctrl+C (the reader takes it as a key once its screen is up), writes nothing but
-the pipe, and leaves with ``os._exit``. No Textual here.
+the pipe (its stdout and stderr go to the null device), and leaves with ``os._exit``. No
+Textual here.
 """
 
 from __future__ import annotations
@@ -117,6 +118,9 @@ def _child(inputs: Inputs, fd: int) -> NoReturn:
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         os.nice(NICE)
+        quiet = os.open(os.devnull, os.O_WRONLY)  # no warning of any library reaches the screen
+        os.dup2(quiet, 1)
+        os.dup2(quiet, 2)
         from .runs import run
 
         runs = Runs()
