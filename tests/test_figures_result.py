@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from datetime import date
 from pathlib import Path
 
@@ -65,12 +64,11 @@ def test_an_empty_text_has_no_figures_and_no_reference() -> None:
     assert find_figures("") == FigureResult((), None)
 
 
-def test_a_long_text_is_read_quickly_and_whole() -> None:
+def test_a_long_text_is_read_whole() -> None:
+    """Every figure of 0.7 MB is found (how fast: bench/analysis.py, the figures stage)."""
     paragraph = (
         "On Thursday, more than 300 people - about 12% of the town - marched 5 km, police said. "
         "Damage of £2.5m was reported on 5 January 2022.\n"
     )
-    started = time.process_time()  # CPU time: a loaded machine does not fail the test
     result = find_figures(paragraph * 5000)  # 0.7 MB
-    assert time.process_time() - started < 5
     assert len(result.figures) == 6 * 5000
