@@ -4,6 +4,7 @@ make, taken only for the inputs it was made with, and the child never left behin
 from __future__ import annotations
 
 import os
+import sys
 from datetime import date
 
 import pytest
@@ -16,7 +17,7 @@ from tui.app import ReaderApp
 from tui.early import LIMIT, EarlyAnalysis
 from tui.source import load
 
-pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Linux only")
 SIZE = (120, 40)
 
 

@@ -11,11 +11,12 @@ The reader takes its result only when the run it starts has those very inputs (a
 with corrections for the article makes other inputs: that run is made in the reader's worker
 as always), so what is shown never differs from what the reader would have made itself.
 
-Only where ``os.fork`` exists, and for text up to ``LIMIT`` characters: a long article's
-analysis would cost more to pickle and read back than it saves, and takes seconds anyway. The
-child ignores Ctrl+C (the reader takes it as a key once its screen is up), writes nothing but
-the pipe (its stdout and stderr go to the null device), and leaves with ``os._exit``. No
-Textual here.
+Only on Linux (elsewhere a fork without exec is unsafe once some system libraries are loaded,
+which is why ``multiprocessing`` spawns there), and for text up to ``LIMIT`` characters: a
+long article's analysis would cost more to pickle and read back than it saves, and takes
+seconds anyway. The child ignores Ctrl+C (the reader takes it as a key once its screen is
+up), writes nothing but the pipe (its stdout and stderr go to the null device), and leaves
+with ``os._exit``. No Textual here.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import os
 import pickle
 import signal
+import sys
 from contextlib import suppress
 from typing import NoReturn
 
@@ -46,7 +48,7 @@ class EarlyAnalysis:
     @classmethod
     def start(cls, inputs: Inputs) -> EarlyAnalysis | None:
         """Fork the child (call before any thread starts), or None where it cannot help."""
-        if not hasattr(os, "fork") or len(inputs.source.text) > LIMIT:
+        if not sys.platform.startswith("linux") or len(inputs.source.text) > LIMIT:
             return None
         read, write = os.pipe()
         try:
