@@ -33,7 +33,7 @@ from .runs import Inputs, Runs
 
 LIMIT = 200_000
 """Characters: longer text is analysed in the reader's worker thread only."""
-NICE = 5
+NICE = 10
 """The child yields a busy core to the reader's first frame (and the terminal drawing it)."""
 
 
