@@ -4,9 +4,9 @@ filled in), next to a minimal Textual app measured in the same run.
 
     python bench/startup.py [--repeat 5] [--megabytes 5]
 
-Each case reports the wall time and the process's CPU time (user + system, all its threads, read
-from /proc when the marker is seen): on a machine others load, wall times stretch with the load,
-and the CPU time says what the program itself spent.
+Each case reports the wall time and the process's CPU time (user + system, all its threads and
+the children it has reaped, read from /proc when the marker is seen): on a machine others load,
+wall times stretch with the load, and the CPU time says what the program itself spent.
 
 Needs tmux. The time includes tmux's own start and the 10 ms polling of capture-pane, which
 both sides pay alike. The runs take turns (minimal, sample, long text, minimal, ...), so a busy
@@ -58,12 +58,14 @@ session races the next start ("server exited unexpectedly")."""
 
 
 def _cpu_seconds(pid: int) -> float:
-    """User and system CPU time of process ``pid`` so far (0 where /proc cannot tell)."""
+    """User and system CPU time of process ``pid`` so far, its threads' and its reaped
+    children's (the reader's first analysis runs in a child: see tui/early.py); 0 where /proc
+    cannot tell."""
     try:
         fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
     except OSError:
         return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    return sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
 
 
 def _pane_process(session: str) -> int:

@@ -57,6 +57,7 @@ from .widgets.status import StatusLine
 from .widgets.textual_fixes import apply_textual_fixes
 
 if TYPE_CHECKING:
+    from .early import EarlyAnalysis
     from .notebook import Notebook
     from .prepared import Prepared
 
@@ -92,6 +93,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         data_dir: Path | None = None,
         debug: bool = False,
         library: Path | None = None,
+        early: EarlyAnalysis | None = None,
     ) -> None:
         super().__init__()
         # With a ``library`` folder the window opens on its list, with no article yet.
@@ -109,6 +111,7 @@ class ReaderApp(GuardedNotifications, App[int]):
         self._analysed = asyncio.Event()
         self._collector_paused = 0  # analyses started whose end has not been seen
         self._started = False  # after_first_frame has run
+        self.early = early  # the first analysis, made in a child process (tui.early)
         self.panes = load_panes()
         self.panes_layout = Layout(self)
 
@@ -147,7 +150,7 @@ class ReaderApp(GuardedNotifications, App[int]):
     def on_ready(self) -> None:
         """The first frame is out: the analysis's imports start in a thread of their own
         (``runs.warm_up``), and the notes open meanwhile."""
-        if self.article_open:
+        if self.article_open and self.early is None:
             warm_up()
         self.after_first_frame()
 
@@ -178,6 +181,8 @@ class ReaderApp(GuardedNotifications, App[int]):
         await super().action_quit()
 
     def on_unmount(self) -> None:
+        if self.early is not None:  # quit before the first analysis was taken
+            self.early.close()
         if self.notebook is not None:
             self.notebook.close()
         for _ in range(self._collector_paused):  # runs cut short by the exit
@@ -264,8 +269,12 @@ class ReaderApp(GuardedNotifications, App[int]):
         def say(text: str) -> None:
             self.call_from_thread(self._progress, generation, text)
 
+        early, self.early = self.early, None
         try:
-            prepared = run(inputs, generation, self.runs, say)
+            prepared = early.take(inputs) if early is not None else None
+            if prepared is None:
+                prepared = run(inputs, generation, self.runs, say)
+            self.runs.check(generation)
             self.call_from_thread(self._land, generation, prepared)
         except Superseded:
             return  # a newer run is on its way

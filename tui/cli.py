@@ -542,6 +542,11 @@ def run_reader(options: argparse.Namespace) -> int:
     if options.path == "-" and not _keys_from_terminal():
         return 1
     gcpolicy.pause_until_first_screen()
+    from .early import EarlyAnalysis
+    from .runs import Inputs
+
+    # Forked before Textual is imported: the analysis runs beside its import (tui.early).
+    early = EarlyAnalysis.start(Inputs(source, options.date, (), config.disabled_rules))
     from .app import ReaderApp  # Textual is imported only when the reader opens
 
     app = ReaderApp(
@@ -551,6 +556,7 @@ def run_reader(options: argparse.Namespace) -> int:
         config=config,
         data_dir=options.data_dir,
         debug=options.debug,
+        early=early,
     )
     app.run()
     for failure in app.failures:  # kept only under --debug
