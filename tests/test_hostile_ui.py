@@ -336,8 +336,10 @@ async def test_the_detail_pane_draws_hostile_text_safely():
         app = ReaderApp()
         async with app.run_test(size=size) as pilot:
             await _open(app, pilot)
+            app.go_to(next(i for i in app.outline_items() if i.kind == "flag"))
+            await pilot.press("i")
+            await pilot.pause()
             pane = app.details
-            pane.display = True
             pane.show(hostile + "[b]", [(TITLE, "[a=b=c]x"), ("", hostile), ("1.", hostile)], "1.")
             await pilot.pause()
             assert "[a=b=c]x" in assert_safe(app)

@@ -50,7 +50,6 @@ from .switching import Switcher
 from .themes import use_theme
 from .view import ReadingView, line_paragraphs
 from .widgets.article import FRAME, ArticleView
-from .widgets.details import DetailPane
 from .widgets.keybar import KeyBar
 from .widgets.sidebar import Sidebar
 from .widgets.status import StatusLine
@@ -60,6 +59,7 @@ if TYPE_CHECKING:
     from .early import EarlyAnalysis
     from .notebook import Notebook
     from .prepared import Prepared
+    from .widgets.details import DetailPane
 
 apply_textual_fixes()  # Textual crashes on tiny screens (see the module)
 log = logging.getLogger("closeread")
@@ -127,8 +127,7 @@ class ReaderApp(GuardedNotifications, App[int]):
             with Vertical(id="side"):
                 sidebar = Sidebar(id="sidebar")  # drawn a row at a time: costs no first frame
                 sidebar.show_pending("Analysing…")
-                yield sidebar
-                yield DetailPane(id="details")
+                yield sidebar  # the detail pane joins it on first use (panes.Layout)
         yield StatusLine(id="status")
         yield KeyBar()
 
@@ -206,8 +205,9 @@ class ReaderApp(GuardedNotifications, App[int]):
         return self.query_one("#side", Vertical)
 
     @property
-    def details(self) -> DetailPane:
-        return self.query_one("#details", DetailPane)
+    def details(self) -> DetailPane | None:
+        found = self.query("#details")
+        return found.first() if found else None  # type: ignore[return-value]
 
     def set_status(self, text: str) -> None:
         self.query_one("#status", StatusLine).show(one_line(text, STATUS_LIMIT))

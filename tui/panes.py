@@ -114,7 +114,7 @@ class LayoutHost(Protocol):
     @property
     def sidebar(self) -> Sidebar: ...
     @property
-    def details(self) -> DetailPane: ...
+    def details(self) -> DetailPane | None: ...
     @property
     def side(self) -> Widget: ...
     @property
@@ -133,7 +133,8 @@ class Layout:
 
     @property
     def details_open(self) -> bool:
-        return bool(self.host.details.display)
+        details = self.host.details
+        return details is not None and bool(details.display)
 
     def lay_out(self) -> None:
         """The sidebar column beside the article at the reader's width, under it on a narrow
@@ -158,7 +159,8 @@ class Layout:
             side.styles.height = "100%"
             article.styles.width = "2fr"
         side.set_class(narrow, "-under")
-        if choice.hidden and (host.sidebar.has_focus or host.details.has_focus):
+        details = host.details
+        if choice.hidden and (host.sidebar.has_focus or (details and details.has_focus)):
             article.focus()
 
     def toggle_sidebar(self) -> None:
@@ -212,12 +214,23 @@ class Layout:
             return
         if host.panes.hidden:
             self._choose(host.panes._replace(hidden=False))
-        host.details.display = True
+        details = host.details
+        if details is None:  # made on first use: the first frame does not pay for it
+            from .widgets.details import DetailPane
+
+            details = DetailPane(id="details")
+            details.display = True
+            host.side.mount(details)
+            details.call_after_refresh(self.follow)
+            return
+        details.display = True
         self.follow()
 
     def close_details(self) -> None:
         host = self.host
         details = host.details
+        if details is None:
+            return
         if details.has_focus:
             host.sidebar.focus()
         details.scroll_home(animate=False, immediate=True)  # opened again, it starts at the top
@@ -225,14 +238,14 @@ class Layout:
 
     def follow(self) -> None:
         """Show the selection in the open pane, with the place ``n``/``N`` stands on."""
-        host = self.host
-        if not self.details_open:
+        host, details = self.host, self.host.details
+        if details is None or not details.display:
             return
         analysis, item = host.reading.analysis, host.reading.selection
         if analysis is None:
             return
         if item is None or item.kind not in DESCRIBED:
-            host.details.show("Nothing selected", [("", NOTHING)])
+            details.show("Nothing selected", [("", NOTHING)])
             return
         from .details import describe
 
@@ -240,4 +253,4 @@ class Layout:
         corrections = notebook.corrections() if notebook is not None else []
         dismissed = notebook.dismissed() if notebook is not None else {}
         title, lines = describe(item, analysis, dismissed, corrections)
-        host.details.show(title, lines, f"{host.reading.position + 1}.")
+        details.show(title, lines, f"{host.reading.position + 1}.")
