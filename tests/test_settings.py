@@ -167,3 +167,23 @@ def test_an_unwritable_settings_folder_is_a_warning(tmp_path: Path):
         assert "not saved" in (save_theme(folder / "config.toml", "nord") or "")
     finally:
         folder.chmod(0o700)
+
+
+def test_a_key_given_to_two_bindings_is_named(tmp_path: Path):
+    from tui.keymap import bindings, key_conflicts
+
+    path = _settings(tmp_path, '[keys]\nnext_flag = "F"\n')
+    config = load_config(path)
+    config = check_names(config, binding_ids(), key_conflicts(config.keys))
+    assert config.warnings == (
+        f"{path}: [keys]: 'F' is bound to both next_flag and search_notes: one of them "
+        "cannot be reached",
+    )
+    assert key_conflicts({"next_flag": "j"}) == [
+        "'j' is bound to both next_flag and sidebar_down",
+        "'j' is bound to both line_down and next_flag",
+    ]
+    assert key_conflicts({"next_flag": "F", "search_notes": "ctrl+f"}) == []
+    every_default = {b.id: b.keys for b in bindings()}
+    # The defaults clash only where the sidebar repeats the reader's own f (filters) on purpose.
+    assert key_conflicts(every_default) == ["'f' is bound to both filters and sidebar_filters"]

@@ -513,9 +513,9 @@ def given_config(path: Path | None, *, for_reader: bool = False) -> Config:
     config = load_config(path or default_config_path())
     if not config.keys:
         return check_names(config)
-    from .keymap import binding_ids  # imports the reader's classes: only for settings with keys
+    from .keymap import binding_ids, key_conflicts  # import the reader: only for [keys]
 
-    return check_names(config, binding_ids())
+    return check_names(config, binding_ids(), key_conflicts(config.keys))
 
 
 def stdin_is_a_terminal(paths: Sequence[str | None]) -> bool:

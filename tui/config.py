@@ -88,9 +88,12 @@ def rule_ids() -> frozenset[str]:
     return frozenset(RULE_NAMES) | {rule.id for rule in RULES}
 
 
-def check_names(config: Config, binding_ids: Collection[str] | None = None) -> Config:
+def check_names(
+    config: Config, binding_ids: Collection[str] | None = None, conflicts: Sequence[str] = ()
+) -> Config:
     """The settings with a warning for each rule id (and, given the known ``binding_ids``,
-    each key binding id) that names nothing, with the nearest real name when one is close."""
+    each key binding id) that names nothing, with the nearest real name when one is close,
+    and one for each key ``[keys]`` gives two bindings (``keymap.key_conflicts``)."""
     where = f"{config.path}: " if config.path else ""
     warnings = list(config.warnings)
     if config.disabled_rules:
@@ -108,6 +111,9 @@ def check_names(config: Config, binding_ids: Collection[str] | None = None) -> C
                 f"{where}unknown binding id{'s' * (len(unknown) > 1)} in [keys], ignored: "
                 f"{_named(unknown, binding_ids)} ('closeread config init' lists them)"
             )
+    warnings += (
+        f"{where}[keys]: {conflict}: one of them cannot be reached" for conflict in conflicts
+    )
     return config._replace(warnings=tuple(warnings))
 
 
