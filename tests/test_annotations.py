@@ -55,7 +55,7 @@ async def test_v_selects_words_and_h_highlights_exactly_them():
         await pilot.press("g", "v", "l", "l")
         await pilot.press("h")
         [placed] = app.notebook.placed
-        assert app.analysis.text[slice(*placed.span)] == "According to R"
+        assert app.analysis.text[slice(*placed.span)] == "According to Russian"
         assert app.annotator.visual_anchor is None
 
 
@@ -249,3 +249,28 @@ async def test_ctrl_s_right_after_typing_saves_every_key_typed():
         await pilot.pause()
         await pilot.pause()
     assert saved == ["says Friday"]
+
+
+def test_a_selection_ends_at_the_end_of_the_cursors_word():
+    from tui.annotate import word_end
+
+    text = "Time Warner said on Friday, then left."
+    assert text[5 : word_end(text, text.index("said"))] == "Warner said"
+    assert text[12 : word_end(text, text.index("Friday"))] == "said on Friday"
+    assert text[: word_end(text, text.index("left"))] == "Time Warner said on Friday, then left"
+    assert word_end("a", 0) == 1 and word_end("", 0) == 0
+
+
+async def test_h_highlights_the_mouse_selection_and_ends_it():
+    from textual.geometry import Offset
+    from textual.selection import Selection
+
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(pilot)
+        view = app.article
+        app.screen.selections = {view: Selection(Offset(0, 0), Offset(9, 0))}
+        await pilot.press("h")
+        [placed] = app.notebook.placed
+        assert app.analysis.text[slice(*placed.span)] == "According"
+        assert view not in app.screen.selections

@@ -35,10 +35,10 @@ def status(app: ReaderApp) -> str:
 async def test_y_copies_the_v_selection_and_says_so(reader):
     app, pilot = reader
     await pilot.press("g", "v", "l", "l", "y")
-    assert app.clipboard == "According to R"
+    assert app.clipboard == "According to Russian"
     said = status(app)
-    assert said.startswith("Copied the selection (14 characters)")
-    assert said.endswith(": “According to R”")
+    assert said.startswith("Copied the selection (20 characters)")
+    assert said.endswith(": “According to Russian”")
     assert app.annotator.visual_anchor is None
 
 
@@ -47,7 +47,7 @@ async def test_the_clipboard_caveat_comes_before_the_words_so_it_is_never_cut(re
     monkeypatch.setenv("TMUX", "/tmp/tmux-0/default,1,0")
     await pilot.press("g", "v", "l", "l", "y")
     assert status(app).startswith(
-        "Copied the selection (14 characters) · tmux/screen need set-clipboard on: “According"
+        "Copied the selection (20 characters) · tmux/screen need set-clipboard on: “According"
     )
 
 

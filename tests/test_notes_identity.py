@@ -223,4 +223,4 @@ async def test_A_with_a_selection_re_anchors_the_chosen_orphan(tmp_path, capsys)
         app.go_to(orphan)
         await pilot.press("g", "v", "l", "A")
         (placed,) = app.notebook.placed
-        assert placed.status == "anchored" and placed.note.anchor.exact == "Officials s"
+        assert placed.status == "anchored" and placed.note.anchor.exact == "Officials said"

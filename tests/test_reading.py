@@ -118,6 +118,12 @@ class FakeArticle:
     def paint(self, layer: str, spans: Any) -> None:
         self.painted[layer] = spans
 
+    def mouse_span(self) -> None:
+        return None
+
+    def clear_mouse_selection(self) -> None:
+        pass
+
 
 class FakeView:
     def __init__(self, text: str) -> None:

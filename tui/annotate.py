@@ -51,6 +51,21 @@ class AnnotationHost(Protocol):
     def show_notes_again(self) -> None: ...
 
 
+_TRAILING = ",.;:!?)]}”’\"'"
+"""Marks after a word that a selection ending on it leaves out ("Friday," selects "Friday")."""
+
+
+def word_end(text: str, start: int) -> int:
+    """Where the word at ``start`` ends, its trailing punctuation left out (the cursor moves
+    by word starts, so a selection runs to the end of the word the cursor is on)."""
+    end = start
+    while end < len(text) and not text[end].isspace():
+        end += 1
+    while end > start + 1 and text[end - 1] in _TRAILING:
+        end -= 1
+    return max(end, min(start + 1, len(text)))
+
+
 class Annotator:
     """The annotation keys (see the module docstring) and the notebook they write to, None
     while it is not open or when the store cannot be used (``notes_problem`` says why);
@@ -165,13 +180,17 @@ class Annotator:
     # -- what a key acts on --------------------------------------------------------------------
 
     def target(self) -> Span | None:
-        """The visual selection, else the name under the cursor, else its sentence."""
+        """The visual selection (whole words, from the word it began on to the cursor's), else
+        the mouse selection, else the name under the cursor, else its sentence."""
         view = self.host.article
         if not view.text or self.host.reading.showing_original:
             return None
         if self.visual_anchor is not None:
             a, b = sorted((self.visual_anchor, view.cursor))
-            return (a, min(b + 1, len(view.text)))
+            return (a, word_end(view.text, b))
+        mouse = view.mouse_span()
+        if mouse is not None:
+            return mouse
         mentions = self.host.reading.mentions.at(view.cursor)
         if mentions:
             return mentions[0][0]
@@ -205,9 +224,11 @@ class Annotator:
         return self.notebook
 
     def _saved(self, what: str) -> None:
-        """After any change: end the visual selection, repaint notes, say what happened."""
+        """After any change: end the visual or mouse selection, repaint notes, say what
+        happened."""
         self.visual_anchor = None
         self.host.article.paint("visual", ())
+        self.host.article.clear_mouse_selection()
         notebook = self.notebook
         dismissed = notebook.dismissed() if notebook is not None else {}
         flags_changed = set(dismissed) != set(self.host.reading.dismissed)

@@ -356,6 +356,22 @@ class ArticleView(Pane, can_focus=True):
             return None
         return self._text[min(start, end) : max(start, end)], "\n"
 
+    def mouse_span(self) -> Span | None:
+        """The span of the text selected with the mouse, if any (what ``h`` and ``a`` act on
+        when no ``v`` selection is in progress)."""
+        selection = self.screen.selections.get(self) if self.is_mounted else None
+        if selection is None:
+            return None
+        start = self._text_offset(selection.start) if selection.start else 0
+        end = self._text_offset(selection.end) if selection.end else len(self._text)
+        if start is None or end is None or start == end:
+            return None
+        return (min(start, end), max(start, end))
+
+    def clear_mouse_selection(self) -> None:
+        if self.is_mounted and self in self.screen.selections:
+            self.screen.clear_selection()
+
     def selection_updated(self, selection: Selection | None) -> None:
         self._cache.clear()
         self.refresh()
