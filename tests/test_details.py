@@ -141,3 +141,18 @@ def test_counts_and_quotes_are_worded_once():
     assert plural(2, "entity") == "2 entities"
     assert quoted("“peacekeeping”") == "“peacekeeping”"
     assert quoted("said") == "“said”"
+
+
+def test_a_changed_quote_shows_where_it_changed():
+    from tui.wording import changed_words
+
+    long = "The minister told reporters in the capital late on Monday that the talks had "
+    assert changed_words(long + "failed", long + "stalled") == (
+        "…talks had failed",
+        "…talks had stalled",
+    )
+    assert changed_words("said on Friday in Paris", "said on Thursday in Paris") == (
+        "said on Friday in Paris",
+        "said on Thursday in Paris",
+    )
+    assert changed_words("a  b", "a b") == ("a  b", "a b")

@@ -196,7 +196,7 @@ async def test_the_reader_shows_a_changed_quote_and_A_accepts_the_new_words(tmp_
         assert app.article._layers["changed"].touching(start, start + 1)
         app.article.move_cursor(start + 3)
         await pilot.pause()
-        assert "changed: quoted “Time Warner said on Friday”" in status.text
+        assert "changed: quoted “…said on Friday”, now “…said on Thursday”" in status.text
         await pilot.press("A")
         (placed,) = app.notebook.placed
         assert placed.status == "anchored"

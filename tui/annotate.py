@@ -19,6 +19,7 @@ from .notes.errors import StoreCorrupt, StoreError, UndoRefused
 from .outline import Item
 from .safe_text import one_line
 from .verdicts import Verdicts
+from .wording import changed_words
 
 if TYPE_CHECKING:
     from textual.notifications import SeverityLevel
@@ -406,12 +407,12 @@ class Annotator:
         notebook = self.notebook
         if notebook is None:
             return []
-        return [
-            f"≠ {p.note.kind} changed: quoted “{one_line(p.note.anchor.exact, 60)}”, now "
-            f"“{one_line(p.now or '', 60)}” (A accepts)"
-            for p in notebook.changed()
-            if p.span and p.note.anchor and p.span[0] <= offset < p.span[1]
-        ]
+        notices = []
+        for p in notebook.changed():
+            if p.span and p.note.anchor and p.span[0] <= offset < p.span[1]:
+                was, now = changed_words(one_line(p.note.anchor.exact), one_line(p.now or ""))
+                notices.append(f"≠ {p.note.kind} changed: quoted “{was}”, now “{now}” (A accepts)")
+        return notices
 
     def _note_item(self, placed: Placed) -> Item:
         key = placed.note.id

@@ -19,3 +19,28 @@ def quoted(text: str) -> str:
     if len(text) >= 2 and text[0] in _OPENING and text[-1] in _CLOSING:
         return text
     return f"“{text}”"
+
+
+def changed_words(old: str, new: str, around: int = 2, limit: int = 60) -> tuple[str, str]:
+    """The part of ``old`` and ``new`` that differs, with ``around`` words of what they share
+    either side and "…" where more was cut: a change late in a long quote still shows
+    ("…said on Friday", "…said on Thursday"). Each part at most ``limit`` characters."""
+    a, b = old.split(), new.split()
+    if a == b:  # only the spacing changed: show both whole
+        return old[:limit], new[:limit]
+    start = 0
+    while start < min(len(a), len(b)) and a[start] == b[start]:
+        start += 1
+    end = 0
+    while end < min(len(a), len(b)) - start and a[-1 - end] == b[-1 - end]:
+        end += 1
+    first = max(start - around, 0)
+
+    def part(words: list[str]) -> str:
+        last = len(words) - max(end - around, 0)
+        text = " ".join(words[first:last])
+        if len(text) > limit:
+            text = text[: limit - 1].rstrip() + "…"
+        return ("…" if first else "") + text + ("…" if last < len(words) else "")
+
+    return part(a), part(b)
