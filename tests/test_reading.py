@@ -54,7 +54,7 @@ def test_n_steps_through_the_spans_and_says_when_it_wraps(reading):
     reading.select(almaty)
     assert reading.step(1) is False and reading.position == 1
     span, status = reading.current()
-    assert span == almaty.spans[1] and status.endswith(f"2/{len(almaty.spans)}")
+    assert span == almaty.spans[1] and status == f"2/{len(almaty.spans)} · Almaty"
     reading.select(almaty, len(almaty.spans) - 1)
     assert reading.step(1) is True and reading.position == 0
 
@@ -63,7 +63,7 @@ def test_the_cursor_on_a_name_selects_its_entity_and_a_flag_says_its_rule(readin
     almaty = entity(reading, "Almaty")
     landing = reading.landing(almaty.spans[2][0])
     assert landing.selected == almaty and landing.span == almaty.spans[2]
-    assert landing.status.startswith(f"Almaty 3/{len(almaty.spans)}")
+    assert landing.status.startswith(f"3/{len(almaty.spans)} · Almaty")
     flag = reading.flag_order[0]
     quiet = reading.landing(flag.spans[0][0], ["≠ a note of mine"])
     assert quiet.status is not None and flag.status in quiet.status

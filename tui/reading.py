@@ -148,7 +148,11 @@ class Reading:
         if not spans:
             return None, f"{item.status} · not in this view{where}"
         self.position = min(self.position, len(spans) - 1)
-        return spans[self.position], f"{self._label(item)} {self._count(item, spans)}{where}"
+        count = self._count(item, spans)
+        if item.kind == "search":
+            return spans[self.position], f"{self._label(item)} {count}{where}"
+        # The count first: a long flag's message is what a narrow status line cuts.
+        return spans[self.position], f"{count}{where} · {self._label(item)}"
 
     def _label(self, item: Item) -> str:
         return f"/{item.label}" if item.kind == "search" else item.status
@@ -232,9 +236,8 @@ class Reading:
                 selected = item
         if self.selection is not None and mentions:
             spans = self.visible_spans(self.selection)
-            here = self.selection.status + (
-                f" {self._count(self.selection, spans)}" if spans else ""
-            )
+            count = f"{self._count(self.selection, spans)} · " if spans else ""
+            here = count + self.selection.status
             return Landing(selected, span, " · ".join([here, *notes]))
         return Landing(selected, span, " · ".join(notes) if notes else None)
 
