@@ -95,6 +95,8 @@ def test_relink_gives_a_moved_and_edited_file_its_notes(article: Path, tmp_path,
     )
     article.unlink()
     assert listed(capsys, new) == []
+    code, out, _ = run(capsys, "notes", "list")
+    assert f"{article.resolve()}  (gone: notes placed on its text as last seen;" in out
     code, out, err = run(capsys, "notes", "relink", str(article), str(new))
     assert code == 0, err
     assert "relinked 2 notes" in out and "1 anchored" in out and "1 orphaned" in out

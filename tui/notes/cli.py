@@ -88,7 +88,7 @@ def notes_list(
             sys.stdout.write(json_text(rows) + "\n")
             return _damage_reported(damaged)
         for doc, placed in groups:
-            print(one_line(doc.source, 300))
+            print(one_line(doc.source, 300) + (GONE if _gone(doc) else ""))
             for p in _ordered(placed):
                 print("  " + _text_row(p))
                 if p.now is not None:
@@ -304,6 +304,15 @@ def _damage_reported(damaged: dict[str, str]) -> int:
 
 def _current(doc: Document, text: str) -> Document:
     return Document(doc.id, doc.source, doc.fingerprint, text)
+
+
+GONE = "  (gone: notes placed on its text as last seen; 'closeread notes relink' moves them)"
+
+
+def _gone(doc: Document) -> bool:
+    """Whether the file a document was read from is no longer there (a paste, the sample
+    and a web page are not files)."""
+    return os.path.isabs(doc.source) and not os.path.exists(doc.source)
 
 
 def _reread(doc: Document) -> str:
