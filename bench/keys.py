@@ -179,10 +179,18 @@ async def measure_sidebar(
             "pagedown",
             before=lambda: sidebar.move_cursor(big + rows // 2),
         )
+        def deep_row_unselected() -> None:  # enter on the chosen row opens its details
+            app.view.clear_selection()
+            sidebar.move_cursor(big + rows // 2)
+            sidebar.focus()
+
         await timed(
-            "enter on a row deep in the group (jump)",
+            "enter on a row deep in the group (jump) / enter again (the detail pane opens) / "
+            "enter again (it closes)",
             "enter",
-            before=lambda: (sidebar.move_cursor(big + rows // 2), sidebar.focus()),
+            "enter",
+            "enter",
+            before=deep_row_unselected,
         )
         await timed(
             "to the next group / to the heading",
@@ -192,8 +200,7 @@ async def measure_sidebar(
         )
         clicks = []
         for _ in range(repeat):
-            sidebar.focus()
-            sidebar.move_cursor(big + rows // 2)
+            deep_row_unselected()
             await pilot.pause()
             t = time.process_time()
             await pilot.click(Sidebar, offset=(8, 5))

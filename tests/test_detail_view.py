@@ -330,3 +330,12 @@ async def test_the_widest_sidebar_is_as_wide_as_the_status_line_says(tmp_path, m
         assert said == "Sidebar: 100 columns (< and >)"
         assert app.side.outer_size.width == 100
         assert app.article.outer_size.width == 60
+
+
+def test_sentence_of_finds_the_paragraph_of_the_span():
+    text = "First one. Still first.\n\nSecond here. Two.\n\nThird."
+    paragraphs = [(0, 23), (25, 42), (44, 50)]
+    assert sentence_of(text, (38, 41), paragraphs) == "Two."
+    assert sentence_of(text, (44, 49), paragraphs) == "Third."
+    assert sentence_of(text, (11, 16), paragraphs) == "Still first."
+    assert sentence_of(text, (24, 24), paragraphs) == "Still first. Second here."  # between

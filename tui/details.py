@@ -7,8 +7,9 @@ screen shows each line as text, never as markup."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .analysis.model import Analysis, Correction, Span
 from .outline import KIND_WORDS, Item, figure_value
@@ -39,11 +40,27 @@ def describe(
     return item.name or item.label, [("", item.status), *_places(item, analysis.text, analysis)]
 
 
+_index: tuple[Analysis | None, dict[str, Any]] = (None, {})
+"""The flags, entities and figures of the last analysis described, by id: a detail pane that
+follows ``n`` through 100,000 figures looks each up at once, not by a walk through them all."""
+
+
+def _found(analysis: Analysis, key: str) -> Any:
+    global _index
+    if _index[0] is not analysis:
+        found: dict[str, Any] = {}
+        for things in (analysis.flags, analysis.entities, analysis.figures):
+            found.update((thing.id, thing) for thing in things)
+        _index = (analysis, found)
+    return _index[1].get(key)
+
+
 def sentence_of(text: str, span: Span, paragraphs: Sequence[Span]) -> str:
     """The sentence (within its paragraph) around ``span``; a span across sentences gets them
     all."""
     a, b = span
-    start, end = next(((s, e) for s, e in paragraphs if s <= a <= e), (0, len(text)))
+    found = bisect_right(paragraphs, (a, len(text) + 1)) - 1  # the last starting at or before a
+    start, end = paragraphs[found] if found >= 0 and paragraphs[found][1] >= a else (0, len(text))
     chunk = text[start:end]
     begin, finish = 0, len(chunk)
     for match in _SENTENCE_END.finditer(chunk):
@@ -58,7 +75,7 @@ def sentence_of(text: str, span: Span, paragraphs: Sequence[Span]) -> str:
 def _flag(item: Item, analysis: Analysis, dismissed: Mapping[str, Note]) -> tuple[str, Lines]:
     from .analysis.flags import RULES
 
-    flag = next((f for f in analysis.flags if f.id == item.key), None)
+    flag = _found(analysis, item.key)
     if flag is None:
         return item.name, [("", item.status)]
     rule = next((r for r in RULES if r.id == flag.rule), None)
@@ -79,7 +96,7 @@ def _flag(item: Item, analysis: Analysis, dismissed: Mapping[str, Note]) -> tupl
 
 
 def _entity(item: Item, analysis: Analysis, corrections: Sequence[Correction]) -> tuple[str, Lines]:
-    entity = next((e for e in analysis.entities if e.id == item.key), None)
+    entity = _found(analysis, item.key)
     if entity is None:
         return item.name, [("", item.status)]
     lines: Lines = [("Kind", KIND_WORDS.get(entity.kind, entity.kind))]
@@ -96,7 +113,7 @@ def _entity(item: Item, analysis: Analysis, corrections: Sequence[Correction]) -
 
 
 def _figure(item: Item, analysis: Analysis) -> tuple[str, Lines]:
-    figure = next((f for f in analysis.figures if f.id == item.key), None)
+    figure = _found(analysis, item.key)
     if figure is None:
         return item.name or item.label, [("", item.status), *_places(item, analysis.text, analysis)]
     lines: Lines = [("Value", figure_value(figure)), ("Kind", figure.kind)]
