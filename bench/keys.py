@@ -179,6 +179,7 @@ async def measure_sidebar(
             "pagedown",
             before=lambda: sidebar.move_cursor(big + rows // 2),
         )
+
         def deep_row_unselected() -> None:  # enter on the chosen row opens its details
             app.view.clear_selection()
             sidebar.move_cursor(big + rows // 2)
