@@ -47,16 +47,16 @@ def test_every_promise_holds_on_jumbled_text(text):
 def test_a_long_run_of_capitalised_words_costs_work_in_proportion_to_its_length(monkeypatch):
     """A list of names with no stop between them is one run of thousands of capitalised words;
     looking up every way to cut it in two once cost time and memory in its square."""
-    from tui.analysis.entities import segment
+    from tui.analysis.entities import edges
 
     looked_up = []
-    real = segment.lookup
+    real = edges.lookup
 
     def counting(tokens, text, gaz):
         looked_up.append(len(tokens))
         return real(tokens, text, gaz)
 
-    monkeypatch.setattr(segment, "lookup", counting)
+    monkeypatch.setattr(edges, "lookup", counting)
     text = " ".join(f"Alpha{i} Beta" for i in range(3000))
     assert find_entities(text, paragraphs=[(0, len(text))])
     assert sum(looked_up) < 50 * 6000

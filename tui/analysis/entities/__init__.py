@@ -1,6 +1,6 @@
 """Entities: the people, organisations and places an article names, each with every mention.
 
-``find_entities(text)`` finds capitalised names without any model (``chunk``, ``segment``), reads
+``find_entities(text)`` finds capitalised names without any model (``chunk``, ``edges``), reads
 their kind from titles, head words and the shipped gazetteer (``classify``, ``gazetteer``), puts
 the forms of one name together (``aliases``), links demonyms ("Kazakh") to their place, and
 re-applies the user's corrections (``corrections``). The result is sorted by first mention.
@@ -15,9 +15,9 @@ from ..model import Entity, Span
 from .aliases import group
 from .corrections import Correction, apply
 from .draft import Draft, draft, entity, ident
+from .edges import mentions
 from .gazetteer import fold, gazetteer
 from .mention import HINT, Mention
-from .segment import mentions
 from .teams import mark_teams
 
 __all__ = ["Correction", "find_entities"]
