@@ -339,3 +339,15 @@ def test_sentence_of_finds_the_paragraph_of_the_span():
     assert sentence_of(text, (44, 49), paragraphs) == "Third."
     assert sentence_of(text, (11, 16), paragraphs) == "Still first."
     assert sentence_of(text, (24, 24), paragraphs) == "Still first. Second here."  # between
+
+
+async def test_the_sidebar_keeps_the_chosen_row_in_view_when_the_pane_opens():
+    app = ReaderApp()
+    async with app.run_test(size=SIZE) as pilot:
+        await _open(app, pilot)
+        await pilot.press("]", "i")
+        await pilot.pause()
+        sidebar = app.sidebar
+        assert sidebar.cursor_item is not None and sidebar.cursor_item.key == app.selection.key
+        top = sidebar.scroll_offset.y
+        assert top <= sidebar.cursor < top + sidebar.scrollable_content_region.height

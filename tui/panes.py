@@ -222,9 +222,9 @@ class Layout:
             details.display = True
             host.side.mount(details)
             details.call_after_refresh(self.follow)
-            return
-        details.display = True
-        self.follow()
+        else:
+            details.display = True
+            self.follow()
 
     def close_details(self) -> None:
         host = self.host

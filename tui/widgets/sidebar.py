@@ -587,6 +587,11 @@ class Sidebar(Pane):
                 return self._heading_row(GROUP, row.section, g)
         return None
 
+    def on_resize(self) -> None:
+        """Made shorter (the detail pane opens under it, the window shrinks), the list keeps
+        its cursor's row in view."""
+        self._scroll_to_row(self.cursor)
+
     def _scroll_to_row(self, y: int) -> None:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
         if height <= 0:
