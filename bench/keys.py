@@ -66,12 +66,7 @@ async def measure(
         items = [i for i in app.outline_items() if i.kind == "entity"]
         if items:
             app.go_to(max(items, key=lambda i: len(i.spans)))
-        idle = []
-        for _ in range(repeat):
-            t = time.process_time()
-            await pilot.pause()
-            idle.append(time.process_time() - t)
-        base = statistics.median(idle)
+        base = await idle_cost(pilot, repeat)
         if report:
             print(
                 f"{len(text) / 1e6:.1f} MB, {len(app.analysis.paragraphs):,} paragraphs, "
@@ -100,6 +95,16 @@ async def measure(
             )
         )
     return rows
+
+
+async def idle_cost(pilot, repeat: int) -> float:
+    """The median CPU of a pause with nothing to do: taken off every key's cost."""
+    idle = []
+    for _ in range(repeat):
+        t = time.process_time()
+        await pilot.pause()
+        idle.append(time.process_time() - t)
+    return statistics.median(idle)
 
 
 def many_rows(rows: int) -> str:
@@ -133,12 +138,7 @@ async def measure_sidebar(
             (y for y in range(sidebar.row_count) if sidebar.row(y).kind == "group"),
             key=lambda y: len(sidebar.label(y)),  # the longest count
         )
-        idle = []
-        for _ in range(repeat):
-            t = time.process_time()
-            await pilot.pause()
-            idle.append(time.process_time() - t)
-        base = statistics.median(idle)
+        base = await idle_cost(pilot, repeat)
         if report:
             print(
                 f"{len(app.analysis.figures):,} figures; the big group: {sidebar.label(big)!r}; "

@@ -21,6 +21,13 @@ def item(app, kind: str, text: str):
     return next(i for i in app.outline_items() if i.kind == kind and text in i.name)
 
 
+async def cursor_on(app, pilot, label: str) -> None:
+    """Into the sidebar, its cursor on the first row whose label holds ``label``."""
+    await pilot.press("tab")
+    sidebar = app.sidebar
+    sidebar.move_cursor(next(y for y in range(sidebar.row_count) if label in sidebar.label(y)))
+
+
 def rows(app) -> dict[str, str]:
     return dict(app.details.lines)
 
@@ -88,10 +95,7 @@ async def test_i_on_a_sidebar_row_selects_it_and_shows_it():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
-        await pilot.press("tab")
-        sidebar = app.sidebar
-        row = next(y for y in range(sidebar.row_count) if "Almaty" in sidebar.label(y))
-        sidebar.move_cursor(row)
+        await cursor_on(app, pilot, "Almaty")
         await pilot.press("i")
         assert app.selection is not None and app.selection.name == "Almaty"
         assert app.details.display and rows(app)["Kind"] == "place"
@@ -101,10 +105,7 @@ async def test_enter_again_on_the_chosen_row_opens_its_details():
     app = ReaderApp()
     async with app.run_test(size=SIZE) as pilot:
         await _open(app, pilot)
-        await pilot.press("tab")
-        sidebar = app.sidebar
-        row = next(y for y in range(sidebar.row_count) if "Almaty" in sidebar.label(y))
-        sidebar.move_cursor(row)
+        await cursor_on(app, pilot, "Almaty")
         await pilot.press("enter")
         assert app.selection is not None and app.selection.name == "Almaty"
         assert app.details is None  # made on first use

@@ -22,7 +22,12 @@ _KIND_GROUPS = (
     ("place", "Places"),
     ("other", "Other"),
 )
-KIND_WORDS = {"person": "person", "organization": "organisation", "place": "place"}
+KIND_WORDS = {
+    "person": "person",
+    "organization": "organisation",
+    "place": "place",
+    "other": "other",
+}
 """Entity kinds in the words the sidebar uses (the analysis's JSON keeps its own names)."""
 _SEVERITY_GROUPS = tuple((severity, style.group) for severity, style in SEVERITY.items())
 

@@ -235,10 +235,6 @@ class Layout:
             host.sidebar.focus()
         details.scroll_home(animate=False, immediate=True)  # opened again, it starts at the top
         details.display = False
-        # The sidebar grows into the pane's rows; Textual repaints only its old region there
-        # (ScrollView marks itself dirty before it takes its new size), so the closed pane
-        # stayed on the terminal until the next key: repaint it whole once it has its size.
-        host.sidebar.call_after_refresh(host.sidebar.refresh)
 
     def follow(self) -> None:
         """Show the selection in the open pane, with the place ``n``/``N`` stands on."""

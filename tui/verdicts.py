@@ -7,19 +7,15 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .analysis.model import Correction
+from .outline import KIND_WORDS
 
 if TYPE_CHECKING:
     from .annotate import Annotator
     from .notebook import Notebook
     from .outline import Item
 
-_KINDS = (
-    ("person", "Person"),
-    ("organization", "Organisation"),
-    ("place", "Place"),
-    ("other", "Other"),
-)
-"""Entity kinds as the analysis names them, and as the sidebar's groups spell them."""
+_KINDS = tuple((kind, word.capitalize()) for kind, word in KIND_WORDS.items())
+"""The kinds an entity can be given: as the analysis names them, and as the sidebar spells them."""
 
 
 class Verdicts:

@@ -419,12 +419,6 @@ class ArticleView(Pane, can_focus=True):
             self._relayout()
             self._keep_cursor_visible()
 
-    def notify_style_update(self) -> None:
-        if not self._restyling_for_focus:  # the focus picks the other set; all else drops both
-            self._styles.clear()
-            self._cache.clear()
-        super().notify_style_update()
-
     def _style(self, name: str) -> Style:
         """A layer's style: the stylesheet's text style (underline, strike...) over the colours
         worked out from the theme (see ``marks``), so marks read in any theme."""

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from rich.style import Style
 from textual.scroll_view import ScrollView
 
 
@@ -19,8 +22,19 @@ class Pane(ScrollView):
     repaint."""
 
     _restyling_for_focus = False
-    """True while a change of focus restyles the pane: a subclass that keeps what it draws per
-    focus state (``notify_style_update``) keeps it then, and drops it at any other restyle."""
+    """True while a change of focus restyles the pane: what it draws per focus state is kept
+    then, and dropped at any other restyle (``notify_style_update``)."""
+
+    _styles: dict[bool, dict[str, Style]]
+    """The pane's component styles, per focus state (set by the subclass)."""
+    _cache: Any
+    """The pane's drawn lines (set by the subclass), kept per focus state in their keys."""
+
+    def notify_style_update(self) -> None:
+        if not self._restyling_for_focus:  # the focus picks the other set; all else drops both
+            self._styles.clear()
+            self._cache.clear()
+        super().notify_style_update()
 
     def watch_has_focus(self, has_focus: bool) -> None:
         self._restyling_for_focus = True

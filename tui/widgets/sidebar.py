@@ -387,12 +387,6 @@ class Sidebar(Pane):
 
     # -- drawing -------------------------------------------------------------------------------
 
-    def notify_style_update(self) -> None:
-        if not self._restyling_for_focus:  # the focus picks the other set; all else drops both
-            self._styles.clear()
-            self._cache.clear()
-        super().notify_style_update()
-
     def _style(self, name: str) -> Style:
         styles = self._styles.get(self.has_focus)
         if styles is None:
@@ -589,8 +583,11 @@ class Sidebar(Pane):
 
     def on_resize(self) -> None:
         """Made shorter (the detail pane opens under it, the window shrinks), the list keeps
-        its cursor's row in view."""
+        its cursor's row in view. Made taller, it is drawn whole: Textual marks a scroll view
+        dirty before it takes its new size, so the rows it grew into kept what was there (a
+        closed detail pane) until the next key."""
         self._scroll_to_row(self.cursor)
+        self.refresh()
 
     def _scroll_to_row(self, y: int) -> None:
         top, height = self.scroll_offset.y, self.scrollable_content_region.height
